@@ -1,0 +1,38 @@
+from .event import (
+    Event,
+    EventContact,
+    EventExpectedResult,
+    EventKind,
+    EventObjective,
+    EventOrganiser,
+    EventStatus,
+    EventTranslation,
+    OrganiserRole,
+)
+from .mandate import Mandate, MandateObjective, MandateOutput, MandateStatus
+from .participant import Attendance, Document, DocumentKind, Participant, ParticipantGroup, Answer
+from .vocabulary import TargetOrganisationType, ThematicArea
+
+__all__ = [
+    "Answer",
+    "Attendance",
+    "Document",
+    "DocumentKind",
+    "Event",
+    "EventContact",
+    "EventExpectedResult",
+    "EventKind",
+    "EventObjective",
+    "EventOrganiser",
+    "EventStatus",
+    "EventTranslation",
+    "Mandate",
+    "MandateObjective",
+    "MandateOutput",
+    "MandateStatus",
+    "OrganiserRole",
+    "Participant",
+    "ParticipantGroup",
+    "TargetOrganisationType",
+    "ThematicArea",
+]

@@ -1,0 +1,278 @@
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from partners.models import CoordinationFramework, Country, Organisation, Person
+from ssrportal.languages import Language
+
+from .mandate import Mandate, MandateObjective
+from .ordered import OrderedText, unique_position
+from .vocabulary import ThematicArea
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as Africa/Addis_Ababa."),
+            code="invalid_time_zone",
+            params={"value": value},
+        )
+
+
+def validate_languages(value) -> None:
+    if not isinstance(value, list) or any(code not in Language.values for code in value):
+        raise ValidationError(
+            _("Choose working languages among %(codes)s."),
+            code="invalid_languages",
+            params={"codes": ", ".join(Language.values)},
+        )
+
+
+class EventKind(models.TextChoices):
+    WORKSHOP = "workshop", _("workshop")
+    HIGH_LEVEL_MEETING = "high_level_meeting", _("high-level meeting")
+    SEMINAR = "seminar", _("seminar")
+    TRAINING = "training", _("training")
+    JOINT_ASSESSMENT_MISSION = "joint_assessment_mission", _("joint assessment mission")
+    STEERING_COMMITTEE = "steering_committee", _("steering committee")
+    VALIDATION_MEETING = "validation_meeting", _("validation meeting")
+    CONFERENCE = "conference", _("conference")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("event status", "planned")
+    CONFIRMED = "confirmed", pgettext_lazy("event status", "confirmed")
+    HELD = "held", pgettext_lazy("event status", "held")
+    POSTPONED = "postponed", pgettext_lazy("event status", "postponed")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "cancelled")
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    ONLINE = "online", _("online")
+    HYBRID = "hybrid", _("hybrid")
+
+
+class Event(models.Model):
+    """A workshop or meeting, held under a mandate or on its own (seeds 001 and 002)."""
+
+    title = models.CharField(_("title"), max_length=500)
+    language = models.CharField(
+        _("language of the record"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("The language the title and texts below are written in."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
+    status = models.CharField(
+        pgettext_lazy("event", "status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.PLANNED,
+    )
+    mandate = models.ForeignKey(
+        Mandate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("mandate"),
+    )
+    served_objectives = models.ManyToManyField(
+        MandateObjective,
+        related_name="events",
+        blank=True,
+        verbose_name=_("outcome objectives served"),
+    )
+    framework = models.ForeignKey(
+        CoordinationFramework,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("coordination framework"),
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Africa/Addis_Ababa",
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place, e.g. Africa/Bamako."),
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events_hosted",
+        verbose_name=_("country"),
+    )
+    online_url = models.URLField(_("online link"), max_length=500, blank=True)
+    working_languages = models.JSONField(
+        _("working languages"), default=list, blank=True, validators=[validate_languages]
+    )
+    organisers = models.ManyToManyField(
+        Organisation, through="EventOrganiser", related_name="events_organised", blank=True
+    )
+    target_countries = models.ManyToManyField(
+        Country, related_name="events_targeting", blank=True, verbose_name=_("target countries")
+    )
+    thematic_areas = models.ManyToManyField(
+        ThematicArea, related_name="events", blank=True, verbose_name=_("thematic areas")
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    background = models.TextField(_("background"), blank=True)
+    outcome = models.TextField(
+        _("outcome"), blank=True, help_text=_("What the event achieved, once held.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")),
+                name="workshops_event_end_after_start",
+                violation_error_message=_("The end cannot be before the start."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class EventTranslation(models.Model):
+    """The title and summary in another working language (a bilingual meeting's French title)."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="translations", verbose_name=_("event")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    title = models.CharField(_("title"), max_length=500)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("title in another language")
+        verbose_name_plural = _("titles in other languages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "language"], name="workshops_eventtranslation_unique_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} [{self.language}]"
+
+
+class OrganiserRole(models.TextChoices):
+    ORGANISER = "organiser", _("organiser")
+    CO_ORGANISER = "co_organiser", _("co-organiser")
+    FUNDER = "funder", _("funder")
+    TECHNICAL_PARTNER = "technical_partner", _("technical partner")
+
+
+class EventOrganiser(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organiser_roles", verbose_name=_("event")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=OrganiserRole.choices, default=OrganiserRole.ORGANISER
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+
+    class Meta:
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"],
+                name="workshops_eventorganiser_unique_role",
+                violation_error_message=_("This organisation already has this role."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.get_role_display()}"
+
+
+class EventObjective(OrderedText):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("event")
+    )
+
+    class Meta(OrderedText.Meta):
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        constraints = unique_position("event", "workshops_eventobjective")
+
+    @property
+    def letter(self) -> str:
+        return chr(ord("a") + self.position - 1) if self.position <= 26 else str(self.position)
+
+
+class EventExpectedResult(OrderedText):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="expected_results", verbose_name=_("event")
+    )
+
+    class Meta(OrderedText.Meta):
+        verbose_name = _("expected result")
+        verbose_name_plural = _("expected results")
+        constraints = unique_position("event", "workshops_eventexpectedresult")
+
+    letter = EventObjective.letter
+
+
+class EventContact(models.Model):
+    """Whom to ask about the event, and for what ("For media inquiries")."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="event_contacts", verbose_name=_("person")
+    )
+    purpose = models.CharField(_("contact for"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"], name="workshops_eventcontact_unique_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.purpose})" if self.purpose else str(self.person)
