@@ -54,7 +54,9 @@ class Lesson(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     observation = models.TextField(_("observation"))
-    statement = models.TextField(_("lesson"), blank=True, help_text=_("What the observation teaches."))
+    statement = models.TextField(
+        _("lesson"), blank=True, help_text=_("What the observation teaches.")
+    )
     recommendation = models.TextField(_("recommendation"), blank=True)
     thematic_areas = models.ManyToManyField(
         ThematicArea, related_name="lessons", blank=True, verbose_name=_("thematic areas")

@@ -21,7 +21,9 @@ def pytest_configure(config):
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
     except redis.RedisError as error:
-        raise pytest.UsageError(f"REQUIRE_SERVICES is set but Redis does not answer: {error}")
+        raise pytest.UsageError(
+            f"REQUIRE_SERVICES is set but Redis does not answer: {error}"
+        ) from error
 
 
 @pytest.fixture(scope="session")

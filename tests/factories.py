@@ -78,3 +78,172 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
+
+
+# Factories for the rest of the model (models named as "app.Model" so this block needs no import).
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """Mali in a REC of its own, so the period cannot overlap the reference memberships."""
+
+    class Meta:
+        model = "partners.Membership"
+
+    organisation = factory.SubFactory(
+        OrganisationFactory, kind="rec", acronym=factory.Sequence(lambda n: f"REC-{n}")
+    )
+    country = factory.LazyFunction(lambda: country("ML"))
+    joined_on = dt.date(1975, 5, 28)
+
+
+class AUSuspensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.AUSuspension"
+
+    country = factory.LazyFunction(lambda: country("ML"))
+    suspended_on = dt.date(2012, 3, 23)
+    lifted_on = dt.date(2012, 10, 24)
+    decision = "PSC 315th meeting"
+
+
+class CoordinationFrameworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.CoordinationFramework"
+
+    name = factory.Sequence(lambda n: f"Ministerial Coordination Platform for the Sahel {n}")
+    cadence = "biannual plenaries"
+
+
+class FrameworkMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.FrameworkMember"
+
+    framework = factory.SubFactory(CoordinationFrameworkFactory)
+    organisation = factory.LazyFunction(lambda: organisation("ECOWAS"))
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.WorkingGroup"
+
+    framework = factory.SubFactory(CoordinationFrameworkFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    name = "Governance"
+
+
+class MandateOutputFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.MandateOutput"
+
+    mandate = factory.SubFactory(MandateFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = "Provide expertise and advice to the workshop organizers."
+
+
+class MandateObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.MandateObjective"
+
+    mandate = factory.SubFactory(MandateFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = "Enhance institutional coordination in SSR support."
+
+
+class EventTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.EventTranslation"
+
+    event = factory.SubFactory(EventFactory)
+    language = "fr"
+    title = "Réunion de haut niveau CUA-CER"
+
+
+class EventOrganiserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.EventOrganiser"
+
+    event = factory.SubFactory(EventFactory)
+    organisation = factory.LazyFunction(lambda: organisation("IOM"))
+    role = "organiser"
+
+
+class EventObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.EventObjective"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = "Launch the JLMP Strategic Framework."
+
+
+class EventExpectedResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.EventExpectedResult"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = "The JLMP Strategic Framework is launched."
+
+
+class EventContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.EventContact"
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    purpose = "For media inquiries"
+
+
+class ParticipantGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.ParticipantGroup"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    name = "CEOs of the 8 RECs"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.Document"
+
+    event = factory.SubFactory(EventFactory)
+    kind = "agenda"
+    title = "Agenda"
+    file = factory.django.FileField(filename="agenda.pdf", data=b"%PDF-1.4\n")
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lessons.Lesson"
+
+    event = factory.SubFactory(EventFactory)
+    organisation = factory.LazyFunction(lambda: organisation("ECOWAS"))
+    title = "Plan joint events with the RECs from the start"
+    observation = "The RECs were invited after the agenda was set."
+
+
+class FollowUpActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lessons.FollowUpAction"
+
+    lesson = factory.SubFactory(LessonFactory)
+    action_body = factory.LazyFunction(lambda: organisation("AUC"))
+    description = "Share the draft agenda with the REC focal points."
+
+
+class StageChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lessons.StageChange"
+
+    lesson = factory.SubFactory(LessonFactory)
+    from_stage = "draft"
+    to_stage = "submitted"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lessons.Comment"
+
+    lesson = factory.SubFactory(LessonFactory)
+    text = "Which REC raised this first?"

@@ -54,7 +54,9 @@ class Country(models.Model):
     name_pt = models.CharField(_("name in Portuguese"), max_length=100, blank=True)
     name_ar = models.CharField(_("name in Arabic"), max_length=100, blank=True)
     au_member = models.BooleanField(_("AU Member State"), default=False)
-    au_region = models.CharField(_("AU region"), max_length=10, choices=AURegion.choices, blank=True)
+    au_region = models.CharField(
+        _("AU region"), max_length=10, choices=AURegion.choices, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
 
     objects = CountryQuerySet.as_manager()
@@ -95,7 +97,10 @@ class AUSuspension(models.Model):
     )
     suspended_on = models.DateField(_("suspended on"))
     lifted_on = models.DateField(
-        _("lifted on"), null=True, blank=True, help_text=_("Empty while the suspension is in force.")
+        _("lifted on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the suspension is in force."),
     )
     lifted_precision = models.CharField(
         _("precision of the lifting date"),

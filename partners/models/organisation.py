@@ -171,7 +171,7 @@ class Membership(models.Model):
     def period_display(self) -> str:
         start = format_partial_date(self.joined_on, self.joined_precision) or "…"
         end = format_partial_date(self.left_on, self.left_precision)
-        return f"{start} – {end}"
+        return f"{start} – {end}" if end else f"{start} –"
 
     @property
     def is_current(self) -> bool:
@@ -179,9 +179,9 @@ class Membership(models.Model):
 
     @staticmethod
     def on_q(day, prefix: str = "") -> Q:
-        return (Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lte": day})) & (
-            Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": day})
-        )
+        return (
+            Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lte": day})
+        ) & (Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": day}))
 
     def overlapping(self):
         """Other periods of the same country in the same organisation that overlap this one."""

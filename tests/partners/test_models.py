@@ -42,11 +42,11 @@ def test_database_refuses_overlapping_membership_on_postgresql(on_postgresql):
     ecowas = factories.organisation("ECOWAS")
     mali = factories.country("ML")
 
-    with pytest.raises(IntegrityError, match="partners_membership_no_overlap"):
-        with transaction.atomic():
-            Membership.objects.create(
-                organisation=ecowas, country=mali, joined_on=dt.date(2010, 1, 1)
-            )
+    with (
+        pytest.raises(IntegrityError, match="partners_membership_no_overlap"),
+        transaction.atomic(),
+    ):
+        Membership.objects.create(organisation=ecowas, country=mali, joined_on=dt.date(2010, 1, 1))
 
     assert Membership.objects.filter(organisation=ecowas, country=mali).count() == 1
 

@@ -10,7 +10,7 @@ from .event import (
     OrganiserRole,
 )
 from .mandate import Mandate, MandateObjective, MandateOutput, MandateStatus
-from .participant import Attendance, Document, DocumentKind, Participant, ParticipantGroup, Answer
+from .participant import Answer, Attendance, Document, DocumentKind, Participant, ParticipantGroup
 from .vocabulary import TargetOrganisationType, ThematicArea
 
 __all__ = [

@@ -86,7 +86,10 @@ class Participant(models.Model):
         verbose_name=_("group"),
     )
     role = models.CharField(
-        _("role"), max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
+        _("role"),
+        max_length=20,
+        choices=ParticipantRole.choices,
+        default=ParticipantRole.PARTICIPANT,
     )
     answer = models.CharField(
         _("answer"), max_length=10, choices=Answer.choices, default=Answer.INVITED
