@@ -1,0 +1,153 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Comment, FollowUpAction, Lesson, StageChange
+
+
+class FollowUpActionInline(admin.StackedInline):
+    model = FollowUpAction
+    fields = (("action_body", "due_date"), "description", ("status", "done_on"), "result")
+    autocomplete_fields = ("action_body",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("action_body")
+
+
+class StageChangeInline(admin.TabularInline):
+    """The stage log, written by the lessons workflow: nobody edits it by hand."""
+
+    model = StageChange
+    fields = ("at", "from_stage", "to_stage", "by", "comment")
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CommentInline(admin.TabularInline):
+    model = Comment
+    fields = ("text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
+@admin.register(Lesson)
+class LessonAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "event", "organisation", "stage", "visibility", "due_date")
+    list_select_related = ("event", "organisation")
+    list_filter = (
+        "stage",
+        "visibility",
+        "level",
+        "language",
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+        "thematic_areas",
+        "due_date",
+    )
+    date_hierarchy = "created_at"
+    search_fields = (
+        "title",
+        "observation",
+        "statement",
+        "recommendation",
+        "event__title",
+        "organisation__acronym",
+        "organisation__name",
+    )
+    autocomplete_fields = (
+        "event",
+        "organisation",
+        "author",
+        "thematic_areas",
+        "countries",
+        "action_body",
+    )
+    # The stage moves through the lessons workflow, which records each move in the stage log.
+    readonly_fields = ("stage", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "event", "organisation", "author", "language", "level")}),
+        (_("Lesson"), {"fields": ("observation", "statement", "recommendation")}),
+        (_("Scope"), {"fields": ("thematic_areas", "countries")}),
+        (_("Follow-up"), {"fields": ("stage", "visibility", "action_body", "due_date")}),
+        (_("Record"), {"fields": ("created_at", "updated_at")}),
+    )
+    inlines = (FollowUpActionInline, StageChangeInline, CommentInline)
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Comment:
+            for comment_form in formset.forms:
+                if comment_form.instance.pk is None:
+                    comment_form.instance.author = request.user
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(SimpleHistoryAdmin):
+    list_display = ("description_start", "lesson", "action_body", "due_date", "status")
+    list_select_related = ("lesson", "action_body")
+    list_filter = ("status", ("action_body", admin.RelatedOnlyFieldListFilter), "due_date")
+    date_hierarchy = "due_date"
+    search_fields = ("description", "result", "lesson__title", "action_body__acronym")
+    autocomplete_fields = ("lesson", "action_body")
+
+    @admin.display(description=_("what is to be done"), ordering="description")
+    def description_start(self, action):
+        return str(action)
+
+
+@admin.register(StageChange)
+class StageChangeAdmin(admin.ModelAdmin):
+    """Read-only: the lessons workflow writes the stage log, the admin only shows it."""
+
+    list_display = ("lesson", "from_stage", "to_stage", "by", "at")
+    list_select_related = ("lesson", "by")
+    list_filter = ("to_stage", "from_stage")
+    date_hierarchy = "at"
+    search_fields = ("lesson__title", "comment", "by__username")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("text_start", "lesson", "author", "created_at")
+    list_select_related = ("lesson", "author")
+    date_hierarchy = "created_at"
+    search_fields = ("text", "lesson__title", "author__username")
+    autocomplete_fields = ("lesson",)
+    fields = ("lesson", "text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+
+    @admin.display(description=_("comment"), ordering="text")
+    def text_start(self, comment):
+        return str(comment)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

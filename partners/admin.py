@@ -1,0 +1,381 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    AUSuspension,
+    CoordinationFramework,
+    Country,
+    FrameworkMember,
+    Membership,
+    Organisation,
+    Person,
+    User,
+    WorkingGroup,
+)
+from .models.country import format_partial_date
+from .models.organisation import REGIONAL_KINDS
+from .resources import OrganisationResource, PersonResource
+
+admin.site.site_header = _("SSR Coordination Portal")
+admin.site.site_title = _("SSR Coordination Portal")
+
+
+# Django 6 makes https the scheme of a URL typed without one; say so now (and hear no warning).
+URL_FIELD_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class DirectoryImportExportMixin(ImportExportMixin):
+    """CSV and XLSX only: the formats the RECs and the secretariat exchange."""
+
+    formats = [CSV, XLSX]
+
+
+# Memberships
+
+
+def periods_overlap(a: Membership, b: Membership) -> bool:
+    """Whether two periods [joined_on, left_on) overlap; an empty date is an open bound."""
+    a_ends_after_b_starts = a.left_on is None or b.joined_on is None or b.joined_on < a.left_on
+    b_ends_after_a_starts = b.left_on is None or a.joined_on is None or a.joined_on < b.left_on
+    return a_ends_after_b_starts and b_ends_after_a_starts
+
+
+class MembershipInlineForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Membership.clean() compares a row with the saved rows, which this formset may be
+        # changing in the same save (ending one period and starting the next):
+        # MembershipFormSet.clean() compares the rows as they will be saved instead.
+        self.instance.overlapping = Membership.objects.none
+
+
+class MembershipFormSet(BaseInlineFormSet):
+    """Memberships of one organisation (or one country), checked against each other."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if (form.instance.pk or form.has_changed())
+            and form.is_valid()
+            and not form.cleaned_data.get("DELETE")
+        ]
+        others = []
+        if self.instance.pk:
+            in_formset = [form.instance.pk for form in self.forms if form.instance.pk]
+            others = list(
+                Membership.objects.filter(**{self.fk.name: self.instance})
+                .exclude(pk__in=in_formset)
+                .select_related("organisation", "country")
+            )
+        for index, form in enumerate(kept):
+            row = form.instance
+            earlier = [other.instance for other in kept[:index]] + others
+            for other in earlier:
+                if (
+                    other.country_id == row.country_id
+                    and other.organisation_id == row.organisation_id
+                    and periods_overlap(row, other)
+                ):
+                    form.add_error(
+                        None,
+                        ValidationError(
+                            _(
+                                "%(country)s already has a membership of %(organisation)s in "
+                                "this period: periods of one country in one organisation must "
+                                "not overlap."
+                            ),
+                            code="overlap",
+                            params={"country": row.country, "organisation": row.organisation},
+                        ),
+                    )
+                    break
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    form = MembershipInlineForm
+    formset = MembershipFormSet
+    extra = 0
+
+
+PERIOD_FIELDS = ("joined_on", "joined_precision", "left_on", "left_precision", "sources")
+
+
+class OrganisationMembershipInline(MembershipInline):
+    fk_name = "organisation"
+    fields = ("country", *PERIOD_FIELDS)
+    autocomplete_fields = ("country",)
+    verbose_name_plural = _("member states")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country")
+
+
+class CountryMembershipInline(MembershipInline):
+    fk_name = "country"
+    fields = ("organisation", *PERIOD_FIELDS)
+    autocomplete_fields = ("organisation",)
+    verbose_name_plural = _("memberships of RECs and RMs")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+class MemberTodayFilter(admin.SimpleListFilter):
+    title = _("member today")
+    parameter_name = "member_today"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "yes":
+            return queryset.filter(Membership.on_q(today))
+        if self.value() == "no":
+            return queryset.exclude(Membership.on_q(today))
+        return queryset
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "country", "period_display", "sources")
+    list_select_related = ("organisation", "country")
+    list_filter = (
+        MemberTodayFilter,
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+        ("country", admin.RelatedOnlyFieldListFilter),
+    )
+    search_fields = (
+        "organisation__acronym",
+        "organisation__name",
+        "country__name_en",
+        "country__name_fr",
+        "country__iso2",
+    )
+    autocomplete_fields = ("organisation", "country")
+    fields = (
+        "organisation",
+        "country",
+        ("joined_on", "joined_precision"),
+        ("left_on", "left_precision"),
+        "note",
+        "sources",
+    )
+
+    @admin.display(description=_("period"), ordering="joined_on")
+    def period_display(self, membership):
+        return membership.period_display
+
+
+# Countries
+
+
+class AUSuspensionInline(admin.TabularInline):
+    model = AUSuspension
+    fields = ("suspended_on", "lifted_on", "lifted_precision", "decision", "sources")
+    extra = 0
+
+
+class SuspendedTodayFilter(admin.SimpleListFilter):
+    title = _("suspended by the AU today")
+    parameter_name = "suspended_today"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(suspended_today=True)
+        if self.value() == "no":
+            return queryset.filter(suspended_today=False)
+        return queryset
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = (
+        "iso2",
+        "iso3",
+        "name_en",
+        "name_fr",
+        "au_region",
+        "au_member",
+        "suspended_today",
+    )
+    list_display_links = ("iso2", "name_en")
+    list_filter = ("au_member", "au_region", SuspendedTodayFilter)
+    search_fields = ("iso2", "iso3", "name_en", "name_fr", "name_pt", "name_ar")
+    inlines = (AUSuspensionInline, CountryMembershipInline)
+
+    def get_queryset(self, request):
+        in_force = AUSuspension.objects.filter(
+            AUSuspension.in_force_on_q(timezone.localdate()), country=OuterRef("pk")
+        )
+        return super().get_queryset(request).annotate(suspended_today=Exists(in_force))
+
+    @admin.display(description=_("suspended today"), boolean=True, ordering="suspended_today")
+    def suspended_today(self, country):
+        return country.suspended_today
+
+
+@admin.register(AUSuspension)
+class AUSuspensionAdmin(admin.ModelAdmin):
+    list_display = ("country", "suspended_on", "lifted", "decision")
+    list_select_related = ("country",)
+    list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
+    date_hierarchy = "suspended_on"
+    search_fields = ("country__name_en", "country__name_fr", "country__iso2", "decision")
+    autocomplete_fields = ("country",)
+
+    @admin.display(description=_("lifted on"), ordering="lifted_on")
+    def lifted(self, suspension):
+        return format_partial_date(suspension.lifted_on, suspension.lifted_precision) or _(
+            "in force"
+        )
+
+
+# Organisations and people
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [OrganisationResource]
+    list_display = ("acronym", "name", "kind", "parent", "headquarters", "active")
+    list_display_links = ("acronym", "name")
+    list_select_related = ("parent", "headquarters")
+    list_filter = ("kind", "active", ("headquarters", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("acronym", "name", "name_fr")
+    autocomplete_fields = ("parent", "headquarters")
+    formfield_overrides = URL_FIELD_HTTPS
+    fieldsets = (
+        (None, {"fields": ("acronym", "name", "name_fr", "kind", "parent", "active")}),
+        (_("Contact"), {"fields": ("headquarters", "website")}),
+        (_("About"), {"fields": ("description", "note")}),
+    )
+
+    def get_inlines(self, request, obj):
+        # Countries are members of RECs and RMs only (Membership.organisation's choices).
+        if obj is not None and obj.kind in REGIONAL_KINDS:
+            return [OrganisationMembershipInline]
+        return []
+
+
+@admin.register(Person)
+class PersonAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PersonResource]
+    list_display = (
+        "full_name",
+        "position",
+        "organisation",
+        "email",
+        "preferred_language",
+        "is_focal_point",
+    )
+    list_select_related = ("organisation",)
+    list_filter = ("is_focal_point", "preferred_language", "organisation__kind")
+    search_fields = (
+        "full_name",
+        "email",
+        "position",
+        "organisation__acronym",
+        "organisation__name",
+    )
+    autocomplete_fields = ("organisation", "user")
+    fieldsets = (
+        (None, {"fields": ("title", "full_name", "position", "organisation", "is_focal_point")}),
+        (_("Contact"), {"fields": ("email", "phone", "preferred_language")}),
+        (_("Other"), {"fields": ("user", "note")}),
+    )
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Portal"), {"fields": ("organisation", "language")}),
+    )
+    add_fieldsets = (
+        *DjangoUserAdmin.add_fieldsets,
+        (_("Portal"), {"fields": ("email", "organisation", "language")}),
+    )
+    list_display = ("username", "email", "first_name", "last_name", "organisation", "is_staff")
+    list_select_related = ("organisation",)
+    list_filter = (*DjangoUserAdmin.list_filter, "language")
+    search_fields = (*DjangoUserAdmin.search_fields, "organisation__acronym")
+    autocomplete_fields = ("organisation",)
+
+    # Roles are groups: only a superuser may hand out superuser status or permissions outside
+    # them, or change a superuser's account, or an Admin-group user could raise their own rights.
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return readonly
+        return (*readonly, "is_superuser", "user_permissions")
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+# Coordination frameworks
+
+
+class FrameworkMemberInline(admin.TabularInline):
+    model = FrameworkMember
+    fields = ("organisation", "role", "note")
+    autocomplete_fields = ("organisation",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+class WorkingGroupInline(admin.TabularInline):
+    model = WorkingGroup
+    fields = ("position", "name", "description")
+    ordering = ("position",)
+    extra = 0
+
+
+@admin.register(CoordinationFramework)
+class CoordinationFrameworkAdmin(admin.ModelAdmin):
+    list_display = ("name", "acronym", "cadence", "established")
+    search_fields = ("name", "acronym", "description")
+    inlines = (FrameworkMemberInline, WorkingGroupInline)
+
+
+@admin.register(FrameworkMember)
+class FrameworkMemberAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "framework", "role", "note")
+    list_select_related = ("organisation", "framework")
+    list_filter = ("role", ("framework", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("organisation__acronym", "organisation__name", "framework__name")
+    autocomplete_fields = ("framework", "organisation")
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "framework", "position")
+    list_select_related = ("framework",)
+    list_filter = (("framework", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("name", "description", "framework__name", "framework__acronym")
+    autocomplete_fields = ("framework",)

@@ -1,0 +1,387 @@
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from partners.admin import URL_FIELD_HTTPS
+from partners.models import Person
+
+from .models import (
+    Document,
+    Event,
+    EventContact,
+    EventExpectedResult,
+    EventObjective,
+    EventOrganiser,
+    EventTranslation,
+    Mandate,
+    MandateObjective,
+    MandateOutput,
+    Participant,
+    ParticipantGroup,
+    TargetOrganisationType,
+    ThematicArea,
+)
+from .models.event import EventFormat
+
+# Vocabularies
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ("name_en", "name_fr", "code", "position")
+    search_fields = ("code", "name_en", "name_fr", "name_pt", "name_ar")
+
+
+@admin.register(ThematicArea)
+class ThematicAreaAdmin(VocabularyAdmin):
+    pass
+
+
+@admin.register(TargetOrganisationType)
+class TargetOrganisationTypeAdmin(VocabularyAdmin):
+    search_fields = (*VocabularyAdmin.search_fields, "description_en", "description_fr")
+
+
+# Mandates
+
+
+class MandateOutputInline(admin.TabularInline):
+    model = MandateOutput
+    fields = ("position", "text")
+    ordering = ("position",)
+    extra = 0
+
+
+class MandateObjectiveInline(admin.TabularInline):
+    model = MandateObjective
+    fields = ("position", "text")
+    ordering = ("position",)
+    extra = 0
+
+
+@admin.register(Mandate)
+class MandateAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "mandating", "status", "start_date", "end_date", "language")
+    list_filter = ("status", "language", "start_date")
+    date_hierarchy = "start_date"
+    search_fields = ("title", "description", "mandating_organisations__acronym")
+    autocomplete_fields = (
+        "mandating_organisations",
+        "target_countries",
+        "target_organisation_types",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "language", "description", "status")}),
+        (_("Dates"), {"fields": ("start_date", "end_date")}),
+        (
+            _("Who asks, for whom"),
+            {
+                "fields": (
+                    "mandating_organisations",
+                    "target_countries",
+                    "target_organisation_types",
+                )
+            },
+        ),
+    )
+    inlines = (MandateOutputInline, MandateObjectiveInline)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("mandating_organisations")
+
+    @admin.display(description=_("mandating organisations"))
+    def mandating(self, mandate):
+        return ", ".join(org.acronym or org.name for org in mandate.mandating_organisations.all())
+
+
+class MandateItemAdmin(SimpleHistoryAdmin):
+    list_display = ("mandate", "position", "text")
+    list_display_links = ("text",)
+    list_select_related = ("mandate",)
+    search_fields = ("text", "mandate__title")
+    autocomplete_fields = ("mandate",)
+    ordering = ("mandate", "position")
+
+
+@admin.register(MandateOutput)
+class MandateOutputAdmin(MandateItemAdmin):
+    pass
+
+
+@admin.register(MandateObjective)
+class MandateObjectiveAdmin(MandateItemAdmin):
+    pass
+
+
+# Events
+
+
+class PersonChoiceMixin:
+    """A person's label names their organisation: load it with the person, not once a row."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "person":
+            kwargs.setdefault("queryset", Person.objects.select_related("organisation"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class EventTranslationInline(admin.TabularInline):
+    model = EventTranslation
+    fields = ("language", "title", "summary")
+    extra = 0
+
+
+class EventOrganiserInline(admin.TabularInline):
+    model = EventOrganiser
+    fields = ("organisation", "role", "position")
+    autocomplete_fields = ("organisation",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+class EventObjectiveInline(admin.TabularInline):
+    model = EventObjective
+    fields = ("position", "text")
+    ordering = ("position",)
+    extra = 0
+
+
+class EventExpectedResultInline(admin.TabularInline):
+    model = EventExpectedResult
+    fields = ("position", "text")
+    ordering = ("position",)
+    extra = 0
+
+
+class EventContactInline(PersonChoiceMixin, admin.TabularInline):
+    model = EventContact
+    fields = ("person", "purpose", "position")
+    autocomplete_fields = ("person",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person__organisation")
+
+
+class ParticipantGroupInline(admin.StackedInline):
+    model = ParticipantGroup
+    fields = ("position", "name", "description", "organisations")
+    autocomplete_fields = ("organisations",)
+    ordering = ("position",)
+    extra = 0
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    fields = ("kind", "title", "language", "file", "uploaded_by", "uploaded_at")
+    readonly_fields = ("uploaded_by", "uploaded_at")
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("uploaded_by")
+
+
+class ParticipantInline(PersonChoiceMixin, admin.TabularInline):
+    model = Participant
+    fields = ("person", "organisation", "group", "role", "answer", "attendance")
+    autocomplete_fields = ("person", "organisation")
+    extra = 0
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("event", "person__organisation", "organisation", "group")
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A participant's group is one of this event's groups.
+        formset.form.base_fields["group"].queryset = ParticipantGroup.objects.filter(event=obj)
+        return formset
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "kind", "start", "status", "where", "organiser_list")
+    list_filter = (
+        "kind",
+        "status",
+        "format",
+        "language",
+        ("country", admin.RelatedOnlyFieldListFilter),
+        "start",
+    )
+    date_hierarchy = "start"
+    list_select_related = ("country",)
+    formfield_overrides = URL_FIELD_HTTPS
+    search_fields = (
+        "title",
+        "translations__title",
+        "city",
+        "venue",
+        "organisers__acronym",
+        "organisers__name",
+    )
+    autocomplete_fields = (
+        "mandate",
+        "served_objectives",
+        "framework",
+        "country",
+        "target_countries",
+        "thematic_areas",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "language", "kind", "status")}),
+        (_("Under"), {"fields": ("mandate", "served_objectives", "framework")}),
+        (_("When"), {"fields": ("start", "end", "time_zone")}),
+        (
+            _("Where"),
+            {"fields": ("format", "venue", "city", "country", "online_url", "working_languages")},
+        ),
+        (_("About"), {"fields": ("target_countries", "thematic_areas", "summary", "background")}),
+        (_("After the event"), {"fields": ("outcome",)}),
+    )
+    inlines = (
+        EventTranslationInline,
+        EventOrganiserInline,
+        EventObjectiveInline,
+        EventExpectedResultInline,
+        EventContactInline,
+        ParticipantGroupInline,
+        DocumentInline,
+        ParticipantInline,
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "organiser_roles",
+                    queryset=EventOrganiser.objects.select_related("organisation"),
+                )
+            )
+        )
+
+    @admin.display(description=_("where"))
+    def where(self, event):
+        place = ", ".join(part for part in (event.city, str(event.country or "")) if part)
+        if event.format == EventFormat.IN_PERSON:
+            return place
+        if place:
+            return f"{place} / {event.get_format_display()}"
+        return event.get_format_display()
+
+    @admin.display(description=_("organisers"))
+    def organiser_list(self, event):
+        return ", ".join(
+            role.organisation.acronym or role.organisation.name
+            for role in event.organiser_roles.all()
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Document:
+            for document_form in formset.forms:
+                if document_form.instance.pk is None:
+                    document_form.instance.uploaded_by = request.user
+        super().save_formset(request, form, formset, change)
+
+
+class EventPartAdmin(admin.ModelAdmin):
+    """The rows that are edited inline on the event, listed on their own to search across events."""
+
+    list_select_related = ("event",)
+    autocomplete_fields = ("event",)
+
+
+@admin.register(EventTranslation)
+class EventTranslationAdmin(EventPartAdmin):
+    list_display = ("title", "language", "event")
+    list_filter = ("language",)
+    search_fields = ("title", "summary", "event__title")
+
+
+@admin.register(EventOrganiser)
+class EventOrganiserAdmin(EventPartAdmin):
+    list_display = ("organisation", "role", "event")
+    list_select_related = ("event", "organisation")
+    list_filter = ("role",)
+    search_fields = ("organisation__acronym", "organisation__name", "event__title")
+    autocomplete_fields = ("event", "organisation")
+
+
+@admin.register(EventObjective)
+class EventObjectiveAdmin(EventPartAdmin):
+    list_display = ("event", "position", "text")
+    list_display_links = ("text",)
+    search_fields = ("text", "event__title")
+    ordering = ("event", "position")
+
+
+@admin.register(EventExpectedResult)
+class EventExpectedResultAdmin(EventPartAdmin):
+    list_display = ("event", "position", "text")
+    list_display_links = ("text",)
+    search_fields = ("text", "event__title")
+    ordering = ("event", "position")
+
+
+@admin.register(EventContact)
+class EventContactAdmin(PersonChoiceMixin, EventPartAdmin):
+    list_display = ("person", "purpose", "event")
+    list_select_related = ("event", "person__organisation")
+    search_fields = ("person__full_name", "person__email", "purpose", "event__title")
+    autocomplete_fields = ("event", "person")
+
+
+@admin.register(ParticipantGroup)
+class ParticipantGroupAdmin(EventPartAdmin):
+    list_display = ("name", "event", "position")
+    search_fields = ("name", "description", "event__title")
+    autocomplete_fields = ("event", "organisations")
+
+
+@admin.register(Document)
+class DocumentAdmin(EventPartAdmin):
+    list_display = ("title", "kind", "language", "event", "uploaded_by", "uploaded_at")
+    list_select_related = ("event", "uploaded_by")
+    list_filter = ("kind", "language")
+    date_hierarchy = "uploaded_at"
+    search_fields = ("title", "event__title")
+    fields = ("event", "kind", "title", "language", "file", "uploaded_by", "uploaded_at")
+    readonly_fields = ("uploaded_by", "uploaded_at")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Participant)
+class ParticipantAdmin(PersonChoiceMixin, SimpleHistoryAdmin):
+    list_display = ("person", "event", "organisation", "role", "answer", "attendance")
+    list_select_related = ("person__organisation", "event", "organisation")
+    list_filter = ("answer", "attendance", "role", "notice_language")
+    date_hierarchy = "event__start"
+    search_fields = (
+        "person__full_name",
+        "person__email",
+        "event__title",
+        "organisation__acronym",
+        "organisation__name",
+    )
+    autocomplete_fields = ("event", "person", "organisation", "group")
+    fields = (
+        "event",
+        "person",
+        "organisation",
+        "group",
+        "role",
+        ("answer", "answered_at"),
+        "attendance",
+        "notice_language",
+    )
