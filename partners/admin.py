@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,13 +43,6 @@ class DirectoryImportExportMixin(ImportExportMixin):
 # Memberships
 
 
-def periods_overlap(a: Membership, b: Membership) -> bool:
-    """Whether two periods [joined_on, left_on) overlap; an empty date is an open bound."""
-    a_ends_after_b_starts = a.left_on is None or b.joined_on is None or b.joined_on < a.left_on
-    b_ends_after_a_starts = b.left_on is None or a.joined_on is None or a.joined_on < b.left_on
-    return a_ends_after_b_starts and b_ends_after_a_starts
-
-
 class MembershipInlineForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,7 +79,7 @@ class MembershipFormSet(BaseInlineFormSet):
                 if (
                     other.country_id == row.country_id
                     and other.organisation_id == row.organisation_id
-                    and periods_overlap(row, other)
+                    and row.overlaps(other)
                 ):
                     form.add_error(
                         None,
@@ -253,7 +246,15 @@ class AUSuspensionAdmin(admin.ModelAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganisationResource]
-    list_display = ("acronym", "name", "kind", "parent", "headquarters", "active")
+    list_display = (
+        "acronym",
+        "name",
+        "kind",
+        "parent",
+        "headquarters",
+        "member_states_today",
+        "active",
+    )
     list_display_links = ("acronym", "name")
     list_select_related = ("parent", "headquarters")
     list_filter = ("kind", "active", ("headquarters", admin.RelatedOnlyFieldListFilter))
@@ -265,6 +266,18 @@ class OrganisationAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
         (_("Contact"), {"fields": ("headquarters", "website")}),
         (_("About"), {"fields": ("description", "note")}),
     )
+
+    def get_queryset(self, request):
+        members_today = Count(
+            "memberships", filter=Membership.on_q(timezone.localdate(), prefix="memberships__")
+        )
+        # An aggregate drops Meta.ordering; autocomplete pages need an order.
+        queryset = super().get_queryset(request).annotate(member_states_today=members_today)
+        return queryset.order_by(*Organisation._meta.ordering)
+
+    @admin.display(description=_("member states today"), ordering="member_states_today")
+    def member_states_today(self, organisation):
+        return organisation.member_states_today if organisation.kind in REGIONAL_KINDS else ""
 
     def get_inlines(self, request, obj):
         # Countries are members of RECs and RMs only (Membership.organisation's choices).

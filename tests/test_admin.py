@@ -198,6 +198,35 @@ def test_organisation_history_shows_who_changed_it(admin_client):
     assert ">admin-role</a>" in history.content.decode()
 
 
+def test_organisation_list_shows_the_eight_recs_with_their_member_states(admin_client):
+    response = admin_client.get(url(Organisation, "changelist"), {"kind__exact": "rec"})
+
+    rows = {org.acronym: org.member_states_today for org in response.context["cl"].result_list}
+    assert rows == {
+        "CEN-SAD": 24,
+        "COMESA": 21,
+        "EAC": 8,
+        "ECCAS": 11,
+        "ECOWAS": 12,
+        "IGAD": 8,
+        "SADC": 16,
+        "UMA": 5,
+    }
+
+
+def test_rec_page_lists_its_member_states_with_their_periods(admin_client):
+    ecowas = factories.organisation("ECOWAS")
+
+    response = admin_client.get(url(Organisation, "change", ecowas.pk))
+
+    page = response.content.decode()
+    inline = response.context["inline_admin_formsets"][0].formset
+    members = {form.instance.country.iso2 for form in inline.forms if form.instance.pk}
+    assert len(members) == 16  # 12 members today, and Mauritania, Mali, Burkina Faso, Niger
+    assert {"NG", "SN", "ML", "BF", "NE", "MR"} <= members
+    assert "Member states" in page or "member states" in page
+
+
 def test_search_finds_an_organisation_by_its_acronym(admin_client):
     response = admin_client.get(url(Organisation, "changelist"), {"q": "ecowas"})
 

@@ -2,7 +2,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -90,9 +89,6 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.acronym} – {self.display_name}" if self.acronym else self.display_name
-
-    def get_absolute_url(self):
-        return reverse("admin:partners_organisation_change", args=[self.pk])
 
     @property
     def display_name(self) -> str:
@@ -182,6 +178,16 @@ class Membership(models.Model):
         return (
             Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lte": day})
         ) & (Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": day}))
+
+    def overlaps(self, other: "Membership") -> bool:
+        """Whether the two periods share a day (same country and organisation assumed)."""
+        self_ends_after_other_starts = (
+            self.left_on is None or other.joined_on is None or other.joined_on < self.left_on
+        )
+        other_ends_after_self_starts = (
+            other.left_on is None or self.joined_on is None or self.joined_on < other.left_on
+        )
+        return self_ends_after_other_starts and other_ends_after_self_starts
 
     def overlapping(self):
         """Other periods of the same country in the same organisation that overlap this one."""
