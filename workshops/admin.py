@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -205,7 +207,7 @@ class ParticipantInline(PersonChoiceMixin, admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "kind", "start", "status", "where", "organiser_list")
+    list_display = ("title", "kind", "local_start", "status", "where", "organiser_list")
     list_filter = (
         "kind",
         "status",
@@ -267,6 +269,11 @@ class EventAdmin(SimpleHistoryAdmin):
             )
         )
 
+    @admin.display(description=_("start (event's time zone)"), ordering="start")
+    def local_start(self, event):
+        start = timezone.localtime(event.start, event.tz)
+        return f"{date_format(start, 'DATETIME_FORMAT')} ({event.time_zone})"
+
     @admin.display(description=_("where"))
     def where(self, event):
         place = ", ".join(part for part in (event.city, str(event.country or "")) if part)
@@ -278,10 +285,11 @@ class EventAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("organisers"))
     def organiser_list(self, event):
-        return ", ".join(
+        names = (
             role.organisation.acronym or role.organisation.name
             for role in event.organiser_roles.all()
         )
+        return ", ".join(dict.fromkeys(names))  # once each, whatever its roles
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Document:
