@@ -108,9 +108,9 @@ class Lesson(models.Model):
 
 
 class ActionStatus(models.TextChoices):
-    OPEN = "open", _("open")
-    DONE = "done", _("done")
-    DROPPED = "dropped", _("dropped")
+    OPEN = "open", pgettext_lazy("action status", "open")
+    DONE = "done", pgettext_lazy("action status", "done")
+    DROPPED = "dropped", pgettext_lazy("action status", "dropped")
 
 
 class FollowUpAction(models.Model):
@@ -151,16 +151,20 @@ class StageChange(models.Model):
     lesson = models.ForeignKey(
         Lesson, on_delete=models.CASCADE, related_name="stage_changes", verbose_name=_("lesson")
     )
-    from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices)
-    to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
+    from_stage = models.CharField(
+        pgettext_lazy("stage change", "from"), max_length=20, choices=Stage.choices
+    )
+    to_stage = models.CharField(
+        pgettext_lazy("stage change", "to"), max_length=20, choices=Stage.choices
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name=_("by"),
+        verbose_name=pgettext_lazy("stage change", "by"),
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    at = models.DateTimeField(pgettext_lazy("stage change", "at"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:

@@ -3,6 +3,7 @@ import redis
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import translation
 
 from tests import factories
 
@@ -31,6 +32,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database holds the reference data, as `make run` loads it."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A French request leaves French active in the thread: each test starts in English."""
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -161,7 +161,10 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.country} in {self.organisation.acronym or self.organisation.name}"
+        return _("%(country)s in %(organisation)s") % {
+            "country": self.country,
+            "organisation": self.organisation.acronym or self.organisation.name,
+        }
 
     @property
     def period_display(self) -> str:

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ssrportal.languages import Language
@@ -39,7 +40,7 @@ class Person(models.Model):
         _("title"), max_length=30, blank=True, help_text=_("Mr., Ms., Dr., H.E. …")
     )
     full_name = models.CharField(_("full name"), max_length=200)
-    position = models.CharField(_("position"), max_length=300, blank=True)
+    position = models.CharField(pgettext_lazy("job", "position"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

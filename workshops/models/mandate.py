@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partners.models import Country, Organisation
@@ -11,10 +12,10 @@ from .vocabulary import TargetOrganisationType
 
 
 class MandateStatus(models.TextChoices):
-    REQUESTED = "requested", _("requested")
-    ACTIVE = "active", _("active")
-    COMPLETED = "completed", _("completed")
-    CANCELLED = "cancelled", _("cancelled")
+    REQUESTED = "requested", pgettext_lazy("mandate status", "requested")
+    ACTIVE = "active", pgettext_lazy("mandate status", "active")
+    COMPLETED = "completed", pgettext_lazy("mandate status", "completed")
+    CANCELLED = "cancelled", pgettext_lazy("mandate status", "cancelled")
 
 
 class Mandate(models.Model):
