@@ -1,13 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from workshops.urls import mandate_patterns
 
 from . import views
 
 urlpatterns = [
-    # Until the secretariat workspace lands, the portal is its admin (which asks for a login).
-    path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("workshops/", include("workshops.urls")),
+    path("mandates/", include(mandate_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -3,11 +3,18 @@ import logging
 import redis
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count, Q
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
-from .access import public
+from lessons.models import Lesson, Stage
+from workshops.models import Answer, DocumentKind, Event, EventStatus
+
+from .access import public, requires, signed_in
+from .roles import ADMIN, FOCAL_POINT, SECRETARIAT, roles_of
 
 log = logging.getLogger(__name__)
 
@@ -44,3 +51,52 @@ def healthz(request):
     checks = {"database": check_database(), "broker": check_broker()}
     healthy = all(state != "unreachable" for state in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+class HomeView(requires(signed_in), TemplateView):
+    """What each role should do next: upcoming events, reports and answers missing, lessons."""
+
+    template_name = "home.html"
+    rows = 8
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, now = self.request.user, timezone.now()
+        roles = roles_of(user)
+        live = (
+            Event.objects.with_reader_language()
+            .exclude(status=EventStatus.CANCELLED)
+            .select_related("country")
+        )
+        if roles & {SECRETARIAT, FOCAL_POINT, ADMIN}:
+            context["upcoming"] = live.filter(end__gte=now).order_by("start")[: self.rows]
+        if roles & {SECRETARIAT, ADMIN}:
+            context["without_report"] = (
+                live.filter(end__lt=now)
+                .exclude(status=EventStatus.POSTPONED)
+                .exclude(documents__kind=DocumentKind.REPORT)
+                .order_by("-end")[: self.rows]
+            )
+            context["unanswered"] = (
+                live.filter(end__gte=now)
+                .annotate(
+                    unanswered=Count("participants", filter=Q(participants__answer=Answer.INVITED))
+                )
+                .filter(unanswered__gt=0)
+                .order_by("start")[: self.rows]
+            )
+            context["lessons_waiting"] = (
+                Lesson.objects.filter(stage=Stage.SUBMITTED)
+                .select_related("event", "organisation")
+                .order_by("updated_at")[: self.rows]
+            )
+        elif FOCAL_POINT in roles and user.organisation_id:
+            context["lessons_waiting"] = (
+                Lesson.objects.filter(
+                    organisation_id=user.organisation_id,
+                    stage__in=[Stage.DRAFT, Stage.RETURNED],
+                )
+                .select_related("event", "organisation")
+                .order_by("updated_at")[: self.rows]
+            )
+        return context

@@ -2,13 +2,14 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partners.models import CoordinationFramework, Country, Organisation, Person
-from ssrportal.languages import Language
+from ssrportal.languages import Language, current_language
 
 from .mandate import Mandate, MandateObjective
 from .ordered import OrderedText, unique_position
@@ -56,6 +57,20 @@ class EventFormat(models.TextChoices):
     IN_PERSON = "in_person", _("in person")
     ONLINE = "online", _("online")
     HYBRID = "hybrid", _("hybrid")
+
+
+class EventQuerySet(models.QuerySet):
+    def with_reader_language(self, language: str | None = None):
+        """Annotate the title and summary in the reader's language, where the event has them.
+
+        ``display_title``/``display_summary`` then read them without another query.
+        """
+        language = language or current_language()
+        versions = EventTranslation.objects.filter(event=OuterRef("pk"), language=language)
+        return self.annotate(
+            title_in_reader_language=Subquery(versions.values("title")[:1]),
+            summary_in_reader_language=Subquery(versions.values("summary")[:1]),
+        )
 
 
 class Event(models.Model):
@@ -141,6 +156,7 @@ class Event(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = EventQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
@@ -158,9 +174,21 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("workshops:detail", args=[self.pk])
+
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language when given (see with_reader_language)."""
+        return getattr(self, "title_in_reader_language", None) or self.title
+
+    @property
+    def display_summary(self) -> str:
+        return getattr(self, "summary_in_reader_language", None) or self.summary
 
 
 class EventTranslation(models.Model):
