@@ -1,0 +1,142 @@
+import re
+
+import pytest
+from django.core import mail
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct horse battery staple"
+
+
+def sign_in(client, username, password, ip="10.0.0.1"):
+    return client.post(
+        "/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_sign_in_leads_to_the_home_page(client, secretariat_user):
+    response = sign_in(client, "secretariat", PASSWORD)
+
+    assert response.status_code == 302
+    assert response.url == "/"
+
+
+def test_wrong_password_shows_a_message_and_no_session(client, secretariat_user):
+    response = sign_in(client, "secretariat", "wrong")
+
+    assert response.status_code == 200
+    assert "Please enter a correct username and password." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_repeated_failures_lock_out_that_user_from_that_address_only(client, secretariat_user):
+    factories.UserFactory(username="colleague")
+    for _ in range(5):
+        sign_in(client, "secretariat", "wrong", ip="10.0.0.1")
+
+    locked = sign_in(client, "secretariat", PASSWORD, ip="10.0.0.1")
+    same_office_colleague = sign_in(client, "colleague", PASSWORD, ip="10.0.0.1")
+    client.logout()
+    from_elsewhere = sign_in(client, "secretariat", PASSWORD, ip="10.0.0.99")
+
+    assert locked.status_code == 429
+    assert "Sign-in locked for a while" in locked.content.decode()
+    assert same_office_colleague.status_code == 302
+    assert from_elsewhere.status_code == 302
+
+
+def test_session_ends_after_two_idle_hours_and_each_request_renews_it(
+    client, secretariat_user, settings
+):
+    sign_in(client, "secretariat", PASSWORD)
+
+    assert client.session.get_expiry_age() == 2 * 60 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_sign_out_is_a_post_that_ends_the_session(client, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.post("/accounts/logout/")
+
+    assert response.status_code == 302
+    assert response.url == "/accounts/login/"
+    assert client.get("/").status_code == 302
+
+
+def test_password_reset_by_e_mail(client, secretariat_user):
+    client.post("/accounts/password_reset/", {"email": secretariat_user.email})
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [secretariat_user.email]
+    assert message.subject == "Reset your password on the SSR Coordination Portal"
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+/)", message.body).group(1)
+    form_page = client.get(link, follow=True)
+    set_password = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a new long passphrase 2026", "new_password2": "a new long passphrase 2026"},
+    )
+    assert set_password.status_code == 302
+    secretariat_user.refresh_from_db()
+    assert secretariat_user.check_password("a new long passphrase 2026")
+
+
+def test_password_change_keeps_the_user_signed_in(client, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another long passphrase 2026",
+            "new_password2": "another long passphrase 2026",
+        },
+    )
+
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_pages_send_a_content_security_policy_without_inline_script(client):
+    response = client.get("/accounts/login/")
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_language_switcher_keeps_the_page_and_speaks_french(client, secretariat_user):
+    client.force_login(secretariat_user)
+
+    switched = client.post("/i18n/setlang/", {"language": "fr", "next": "/accounts/password_change/"})
+    page = client.get(switched.url)
+
+    assert switched.url == "/accounts/password_change/"
+    assert page.headers["Content-Language"] == "fr"
+    assert "Changer le mot de passe" in page.content.decode() or "mot de passe" in page.content.decode()
+
+
+def test_a_french_speaking_user_reads_the_portal_in_french(client, secretariat_user):
+    secretariat_user.language = "fr"
+    secretariat_user.save()
+    client.force_login(secretariat_user)
+
+    response = client.get("/accounts/password_change/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.headers["Content-Language"] == "fr"
+
+
+def test_the_language_switcher_wins_over_the_account_language(client, secretariat_user):
+    secretariat_user.language = "fr"
+    secretariat_user.save()
+    client.force_login(secretariat_user)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    response = client.get("/accounts/password_change/")
+
+    assert response.headers["Content-Language"] == "en"
