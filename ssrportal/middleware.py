@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.utils import translation
 
@@ -24,3 +26,25 @@ class UserLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class IdleSessionMiddleware:
+    """Sessions end after SESSION_COOKIE_AGE without a request; activity renews them.
+
+    Renewing means saving the session, a database write: it is done at most once every
+    RENEW_SECONDS, not on every page (SESSION_SAVE_EVERY_REQUEST would cost each page a write).
+    """
+
+    RENEW_SECONDS = 300
+    KEY = "_renewed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if request.user.is_authenticated:
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.RENEW_SECONDS:
+                session[self.KEY] = now  # marks the session modified: saved with a new expiry
+        return self.get_response(request)

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ssrportal.middleware.UserLanguageMiddleware",
+    "ssrportal.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -133,11 +134,11 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 
-# Sessions end after SESSION_IDLE_MINUTES without a request (each request renews them). They
-# live in the cache and the database: pages read them without a query.
+# Sessions end after SESSION_IDLE_MINUTES without a request (IdleSessionMiddleware renews them
+# while the user is active). They live in the cache and the database: pages read them without
+# a query.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=120) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 
 # Languages: English and French ship complete; Portuguese and Arabic are ready for catalogs.
 LANGUAGE_CODE = "en"

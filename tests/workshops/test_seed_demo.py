@@ -466,13 +466,13 @@ def test_prints_a_warning_and_the_logins_that_work():
         "Demo data loaded: seeds 000, 001, 002 and 003.",
         "These are demo accounts for a local run only: never load them on a shared server.",
         "Admin login: http://127.0.0.1:8000/admin/  user admin  password admin-demo-kestrel-2026",
-        "Secretariat login: http://127.0.0.1:8000/admin/login/  user secretariat  "
+        "Secretariat login: http://127.0.0.1:8000/accounts/login/  user secretariat  "
         "password secretariat-demo-heron-2026",
-        "Focal point (ECOWAS) login: http://127.0.0.1:8000/admin/login/  user focal.ecowas  "
+        "Focal point (ECOWAS) login: http://127.0.0.1:8000/accounts/login/  user focal.ecowas  "
         "password ecowas-demo-ibis-2026",
-        "Focal point (SADC) login: http://127.0.0.1:8000/admin/login/  user focal.sadc  "
+        "Focal point (SADC) login: http://127.0.0.1:8000/accounts/login/  user focal.sadc  "
         "password sadc-demo-kudu-2026",
-        "Secretariat (French) login: http://127.0.0.1:8000/admin/login/  user secretariat.fr  "
+        "Secretariat (French) login: http://127.0.0.1:8000/accounts/login/  user secretariat.fr  "
         "password secretariat-demo-baobab-2026",
     ]
     for line in output.splitlines()[2:]:
@@ -491,7 +491,7 @@ def test_does_not_show_a_password_someone_changed():
     output = seed_demo()
 
     assert (
-        "Focal point (SADC) login: http://127.0.0.1:8000/admin/login/  user focal.sadc  "
+        "Focal point (SADC) login: http://127.0.0.1:8000/accounts/login/  user focal.sadc  "
         "password (changed since it was created: not shown)"
     ) in output.splitlines()
     assert User.objects.get(username="focal.sadc").check_password("a-password-of-their-own-2026")
