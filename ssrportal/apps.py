@@ -7,4 +7,5 @@ class SsrportalConfig(AppConfig):
     verbose_name = _("SSR Coordination Portal")
 
     def ready(self):
-        from . import roles  # noqa: F401  (connects the signal that forgets changed roles)
+        # Connect the signals that forget changed roles and start a session's idle clock.
+        from . import middleware, roles  # noqa: F401

@@ -1,6 +1,8 @@
 import time
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.utils import translation
 
 
@@ -26,6 +28,12 @@ class UserLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+@receiver(user_logged_in)
+def start_idle_clock(sender, request, user, **kwargs):
+    """A new session counts as renewed: its first pages need no write."""
+    request.session[IdleSessionMiddleware.KEY] = int(time.time())
 
 
 class IdleSessionMiddleware:

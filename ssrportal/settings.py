@@ -151,6 +151,7 @@ LANGUAGES = [
 # The languages offered in the switcher: those whose catalogs are complete.
 UI_LANGUAGES = ["en", "fr"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["ssrportal.formats"]
 USE_I18N = True
 TIME_ZONE = "Africa/Addis_Ababa"
 USE_TZ = True

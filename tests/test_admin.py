@@ -500,8 +500,8 @@ def test_membership_inline_ends_a_period_and_starts_the_next_in_one_save(admin_c
 
     assert response.status_code == 302
     assert [m.period_display for m in Membership.objects.filter(organisation=rec)] == [
-        "May 28, 1975 – Dec. 31, 2000",
-        "Jan. 1, 2005 –",
+        "28 May 1975 – 31 December 2000",
+        "1 January 2005 –",
     ]
 
 

@@ -379,7 +379,7 @@ class DemoUser:
     password: str
     group: str
     organisation: str = ""
-    language: str = "en"
+    language: str = ""
     is_staff: bool = False
     is_superuser: bool = False
 

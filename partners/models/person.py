@@ -24,7 +24,11 @@ class User(AbstractUser):
         help_text=_("For a focal point: the REC, RM or AUC department it speaks for."),
     )
     language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("The language of the portal for this account; empty: the browser's."),
     )
 
     class Meta(AbstractUser.Meta):
