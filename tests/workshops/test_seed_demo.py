@@ -451,11 +451,11 @@ def test_demo_users_are_in_their_groups_with_their_organisations():
         )
     }
     assert users == {
-        "admin": (["Admin"], "", "en", True, True),
-        "secretariat": (["Secretariat"], "PAPS", "en", False, False),
+        "admin": (["Admin"], "", "", True, True),
+        "secretariat": (["Secretariat"], "PAPS", "", False, False),
         "secretariat.fr": (["Secretariat"], "PAPS", "fr", False, False),
-        "focal.ecowas": (["Focal point"], "ECOWAS", "en", False, False),
-        "focal.sadc": (["Focal point"], "SADC", "en", False, False),
+        "focal.ecowas": (["Focal point"], "ECOWAS", "", False, False),
+        "focal.sadc": (["Focal point"], "SADC", "", False, False),
     }
 
 
