@@ -42,19 +42,54 @@ ACCOUNTS = {
     "password_change_done": ("get", "/accounts/password_change/done/", readers()),
     "password_reset": ("get", "/accounts/password_reset/", everyone(200)),
     "password_reset_done": ("get", "/accounts/password_reset/done/", everyone(200)),
-    "password_reset_confirm": ("get", "/accounts/reset/{uid}/{token}/", everyone(200)),
+    # The e-mailed link redirects to a token-free address that shows the form.
+    "password_reset_confirm": ("get", "/accounts/reset/{uid}/{token}/", everyone(302)),
     "password_reset_complete": ("get", "/accounts/reset/done/", everyone(200)),
 }
 
-EVENTS = {}
+EVENTS = {
+    "list": ("get", "/workshops/", readers()),
+    "export": ("get", "/workshops/export/?format=csv", readers()),
+    "detail": ("get", "/workshops/{event}/", readers()),
+    "history": ("get", "/workshops/{event}/history/", readers()),
+    "create": ("get", "/workshops/new/", editors()),
+    "edit": ("get", "/workshops/{event}/edit/", editors()),
+    "duplicate": ("post", "/workshops/{event}/duplicate/", editors(302)),
+}
 
-CALENDAR = {}
+CALENDAR = {
+    "calendar": ("get", "/workshops/calendar/", readers()),
+    "ics": ("get", "/workshops/{event}/event.ics", readers()),
+    "feed_link": ("get", "/workshops/calendar/subscribe/", readers()),
+    # The token is the credential (calendar apps send no cookie): a bad one is 404 for all.
+    # tests/workshops/test_calendar.py uses valid and revoked tokens.
+    "feed": ("get", "/workshops/feed/not-a-valid-token.ics", everyone(404)),
+}
 
-PARTICIPANTS = {}
+PARTICIPANTS = {
+    "participants": ("get", "/workshops/{event}/participants/", editors()),
+    # An empty form: the page again, with the errors next to the fields.
+    "participant_add": ("post", "/workshops/{event}/participants/add/", editors(200)),
+    # Nothing selected: back to the page with a message.
+    "participants_bulk": ("post", "/workshops/{event}/participants/bulk/", editors(302)),
+    "participants_import": ("get", "/workshops/{event}/participants/import/", editors()),
+    "participants_export": ("get", "/workshops/{event}/participants/export/?format=csv", editors()),
+    "attendance_sheet": ("get", "/workshops/{event}/participants/sheet/", editors()),
+    "person_autocomplete": ("get", "/workshops/people/autocomplete/?q=Diop", editors()),
+}
 
-DOCUMENTS = {}
+DOCUMENTS = {
+    "document_upload": ("get", "/workshops/{event}/documents/upload/", editors()),
+    # Focal points read events and their documents.
+    "document_download": ("get", "/workshops/documents/{document}/", readers()),
+}
 
-MANDATES = {}
+MANDATES = {
+    "list": ("get", "/mandates/", readers()),
+    "detail": ("get", "/mandates/{mandate}/", readers()),
+    "create": ("get", "/mandates/new/", editors()),
+    "edit": ("get", "/mandates/{mandate}/edit/", editors()),
+}
 
 MATRIX = {
     **PORTAL,

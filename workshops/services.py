@@ -4,18 +4,46 @@ Loaded from workshops/data/ like the partners' reference data (partners.services
 ``code``: running a loader again writes nothing, and a label edited in a file updates its row.
 """
 
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from partners.models import Organisation, Person
 from partners.services import (
     Loaded,
     ReferenceDataError,
     read_data_file,
     update_or_create_if_changed,
 )
+from ssrportal.languages import Language
 
-from .models import TargetOrganisationType, ThematicArea
+from .imports import ParticipantRow, check_rows, plain
+from .models import (
+    Answer,
+    Document,
+    Event,
+    EventContact,
+    EventOrganiser,
+    EventStatus,
+    EventTranslation,
+    Mandate,
+    Participant,
+    ParticipantGroup,
+    TargetOrganisationType,
+    ThematicArea,
+)
+from .models.participant import ParticipantRole
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -68,3 +96,326 @@ def load_vocabularies() -> list[Loaded]:
     """
     with transaction.atomic():
         return [load_thematic_areas(), load_target_organisation_types()]
+
+
+# --- Participants and documents ------------------------------------------------------------------
+
+ALREADY_A_PARTICIPANT = gettext_lazy("This person is already a participant of this event.")
+
+
+def add_participant(
+    *,
+    event: Event,
+    person: Person | None = None,
+    new_person: Person | None = None,
+    organisation: Organisation | None = None,
+    group: ParticipantGroup | None = None,
+    role: str = ParticipantRole.PARTICIPANT,
+    notice_language: str = "",
+    by,
+) -> Participant:
+    """Add ``person`` of the directory, or ``new_person`` (unsaved: created here), to ``event``.
+
+    Atomic: the new person and the participant are saved together or not at all. The organisation
+    represented defaults to the person's own, the notice language to their preferred language.
+    Raises ValidationError on "person" when the person already takes part, saving nothing.
+    """
+    if new_person is None and Participant.objects.filter(event=event, person=person).exists():
+        raise ValidationError({"person": ALREADY_A_PARTICIPANT})
+    try:
+        with transaction.atomic():
+            if new_person is not None:
+                person = new_person
+                person._history_user = by
+                person.save()
+            participant = Participant(
+                event=event,
+                person=person,
+                organisation=organisation or person.organisation,
+                group=group,
+                role=role,
+                notice_language=notice_language or person.preferred_language,
+            )
+            participant._history_user = by
+            participant.save()
+    except IntegrityError:
+        if new_person is not None:
+            raise
+        raise ValidationError({"person": ALREADY_A_PARTICIPANT}) from None
+    return participant
+
+
+def set_answer(*, event: Event, participants: list[Participant], answer: str, by) -> int:
+    """Record ``answer`` for the ``participants`` of ``event``; how many changed.
+
+    Atomic, one history row per participant changed; running it twice changes nothing more.
+    """
+    now = timezone.now()
+    changed = []
+    for participant in participants:
+        if participant.event_id != event.pk:
+            raise ValueError(f"Participant {participant.pk} is not one of event {event.pk}.")
+        if participant.answer != answer:
+            participant.answer = answer
+            participant.answered_at = None if answer == Answer.INVITED else now
+            changed.append(participant)
+    with transaction.atomic():
+        bulk_update_with_history(changed, Participant, ["answer", "answered_at"], default_user=by)
+    return len(changed)
+
+
+def record_attendance(*, event: Event, participants: list[Participant], attendance: str, by) -> int:
+    """Record ``attendance`` for the ``participants`` of ``event``; how many changed.
+
+    Refused (ValidationError) before the event starts. Atomic, one history row per participant
+    changed; running it twice changes nothing more.
+    """
+    if event.start > timezone.now():
+        raise ValidationError(_("Attendance can be recorded once the event has started."))
+    changed = []
+    for participant in participants:
+        if participant.event_id != event.pk:
+            raise ValueError(f"Participant {participant.pk} is not one of event {event.pk}.")
+        if participant.attendance != attendance:
+            participant.attendance = attendance
+            changed.append(participant)
+    with transaction.atomic():
+        bulk_update_with_history(changed, Participant, ["attendance"], default_user=by)
+    return len(changed)
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    new_people: int = 0
+    already: int = 0
+    skipped: int = 0
+
+
+def import_participants(*, event: Event, rows: list[ParticipantRow], by) -> ImportSummary:
+    """Add the people of ``rows`` (read by workshops.imports) to ``event``.
+
+    The rows are checked again inside the transaction: a row with a problem is skipped, a person
+    of the directory (same e-mail, any case) is matched and not duplicated, someone already
+    taking part is left as is. People, groups named in the file and participants are created
+    in one transaction, with their history; importing the same rows twice adds nothing more.
+    """
+    summary = ImportSummary()
+    with transaction.atomic():
+        checks = check_rows(event=event, rows=rows)
+        summary.already = sum(check.is_valid and check.already for check in checks)
+        summary.skipped = sum(not check.is_valid for check in checks)
+        to_add = [check for check in checks if check.adds_participant]
+        new_groups = {}
+        last_position = max(event.participant_groups.values_list("position", flat=True), default=0)
+        for check in to_add:
+            if check.new_group:
+                key = plain(check.row.group)
+                if key not in new_groups:
+                    last_position += 1
+                    new_groups[key] = ParticipantGroup.objects.create(
+                        event=event, position=last_position, name=check.row.group
+                    )
+                check.group = new_groups[key]
+        new_people = {}
+        for check in to_add:
+            if check.person is None:
+                row = check.row
+                check.person = Person(
+                    full_name=row.full_name,
+                    title=row.title,
+                    email=row.email.strip(),
+                    organisation=check.organisation,
+                    position=row.position,
+                    preferred_language=check.language or Language.ENGLISH,
+                )
+                new_people[row.line] = check.person
+        bulk_create_with_history(list(new_people.values()), Person, default_user=by)
+        participants = [
+            Participant(
+                event=event,
+                person=check.person,
+                organisation=check.organisation or check.person.organisation,
+                group=check.group,
+                role=check.role,
+                notice_language=check.language or check.person.preferred_language,
+            )
+            for check in to_add
+        ]
+        bulk_create_with_history(participants, Participant, default_user=by)
+    summary.added = len(participants)
+    summary.new_people = len(new_people)
+    return summary
+
+
+def add_document(
+    *, event: Event, kind: str, title: str, language: str, file: UploadedFile, by
+) -> Document:
+    """Store ``file`` (whose type the upload form checked) as a document of ``event``.
+
+    The file goes under MEDIA_ROOT, in a folder of its own so that it keeps its name, and is
+    only served by the download view. Atomic: a failed save leaves no file behind.
+    """
+    document = Document(event=event, kind=kind, title=title, language=language, uploaded_by=by)
+    stem, extension = os.path.splitext(file.name)
+    # The stored path (events/<id>/<folder>/<name>) must fit Document.file's 300 characters.
+    name = stem[: 200 - len(extension)] + extension
+    document.file.save(f"{secrets.token_hex(8)}/{name}", file, save=False)
+    try:
+        with transaction.atomic():
+            document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+# --- Event and mandate forms ---------------------------------------------------------------------
+
+NumberedTexts = Sequence[tuple[int | None, str]]
+"""A numbered list's items in their new order: (id of the saved item or None if new, text)."""
+
+
+def _assign(record, values: dict) -> dict:
+    """Set ``record``'s own fields from ``values``; return the many-to-many ones, to set later."""
+    many = {}
+    for name, value in values.items():
+        if record._meta.get_field(name).many_to_many:
+            many[name] = value
+        else:
+            setattr(record, name, value)
+    return many
+
+
+def _save_numbered(parent, related_name: str, items: NumberedTexts, *, by) -> None:
+    """Make ``parent``'s numbered list hold ``items``, at positions 1..n in their order.
+
+    Saved items keep their id (events link to a mandate's objectives), items left out are
+    deleted. (parent, position) is unique and checked row by row by PostgreSQL, so the items
+    that move are first lifted above every position in use, then written at their place.
+    """
+    manager = getattr(parent, related_name)
+    saved = {row.pk: row for row in manager.all()}
+    kept = {pk: position for position, (pk, _text) in enumerate(items, 1) if pk in saved}
+    manager.exclude(pk__in=list(kept)).delete()
+    moving = [pk for pk, position in kept.items() if saved[pk].position != position]
+    if moving:
+        above = max([row.position for row in saved.values()] + [len(items)])
+        manager.filter(pk__in=moving).update(position=F("position") + above)
+    for position, (pk, text) in enumerate(items, 1):
+        row = saved.get(pk) or manager.model(**{manager.field.name: parent})
+        if row.pk and row.position == position and row.text == text:
+            continue
+        row.position, row.text = position, text
+        row._history_user = by
+        row.save()
+
+
+@transaction.atomic
+def save_event(
+    *,
+    event: Event,
+    values: dict,
+    objectives: NumberedTexts,
+    expected_results: NumberedTexts,
+    organisers: Sequence[tuple[Organisation, str]],
+    contacts: Sequence[tuple[Person, str]],
+    translations: Sequence[tuple[str, str, str]],
+    by,
+) -> Event:
+    """Save ``event`` (new or not) with ``values`` and all its rows, exactly as given.
+
+    Atomic: any failure saves nothing. Objectives and expected results are numbered 1..n in the
+    order given and keep their ids; organisers (organisation, role), contacts (person, purpose)
+    and titles in other languages (language, title, summary) replace the previous ones, in the
+    order given. One history row for the event.
+    """
+    many = _assign(event, values)
+    event._history_user = by
+    event.save()
+    for name, value in many.items():
+        getattr(event, name).set(value)
+    _save_numbered(event, "objectives", objectives, by=by)
+    _save_numbered(event, "expected_results", expected_results, by=by)
+    event.organiser_roles.all().delete()
+    EventOrganiser.objects.bulk_create(
+        EventOrganiser(event=event, organisation=organisation, role=role, position=position)
+        for position, (organisation, role) in enumerate(organisers, 1)
+    )
+    event.contacts.all().delete()
+    EventContact.objects.bulk_create(
+        EventContact(event=event, person=person, purpose=purpose, position=position)
+        for position, (person, purpose) in enumerate(contacts, 1)
+    )
+    event.translations.all().delete()
+    EventTranslation.objects.bulk_create(
+        EventTranslation(event=event, language=language, title=title, summary=summary)
+        for language, title, summary in translations
+    )
+    return event
+
+
+@transaction.atomic
+def duplicate_event(*, event: Event, by) -> Event:
+    """A copy of ``event`` to plan the next meeting of a series, status planned.
+
+    Copies the fields (dates included: the officer sets them next), organisers, objectives,
+    expected results, contacts, titles in other languages, target countries, thematic areas and
+    served objectives; not the participants, documents or history. Atomic.
+    """
+    skipped = {"id", "status", "created_at", "updated_at"}
+    copy = Event(
+        **{
+            field.attname: getattr(event, field.attname)
+            for field in Event._meta.concrete_fields
+            if field.name not in skipped
+        },
+        status=EventStatus.PLANNED,
+    )
+    copy._history_user = by
+    copy.save()
+    copy.target_countries.set(event.target_countries.all())
+    copy.thematic_areas.set(event.thematic_areas.all())
+    copy.served_objectives.set(event.served_objectives.all())
+    for related_name in ("objectives", "expected_results"):
+        manager = getattr(event, related_name)
+        manager.model.objects.bulk_create(
+            manager.model(event=copy, position=row.position, text=row.text) for row in manager.all()
+        )
+    EventOrganiser.objects.bulk_create(
+        EventOrganiser(
+            event=copy, organisation_id=row.organisation_id, role=row.role, position=row.position
+        )
+        for row in event.organiser_roles.all()
+    )
+    EventContact.objects.bulk_create(
+        EventContact(
+            event=copy, person_id=row.person_id, purpose=row.purpose, position=row.position
+        )
+        for row in event.contacts.all()
+    )
+    EventTranslation.objects.bulk_create(
+        EventTranslation(event=copy, language=row.language, title=row.title, summary=row.summary)
+        for row in event.translations.all()
+    )
+    return copy
+
+
+@transaction.atomic
+def save_mandate(
+    *, mandate: Mandate, values: dict, outputs: NumberedTexts, objectives: NumberedTexts, by
+) -> Mandate:
+    """Save ``mandate`` (new or not) with ``values``, its outputs and its outcome objectives.
+
+    Atomic: any failure saves nothing. Outputs and objectives are numbered 1..n in the order
+    given; a saved objective keeps its id, so the events that serve it still do. History rows
+    for the mandate and for each output or objective changed.
+    """
+    many = _assign(mandate, values)
+    mandate._history_user = by
+    mandate.save()
+    for name, value in many.items():
+        getattr(mandate, name).set(value)
+    _save_numbered(mandate, "outputs", outputs, by=by)
+    _save_numbered(mandate, "objectives", objectives, by=by)
+    return mandate

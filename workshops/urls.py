@@ -3,20 +3,68 @@
 Each area keeps its lines under its comment; every URL has a row in tests/access_matrix.py.
 """
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from workshops.views import (
+    calendar,
+    documents,
+    event_form,
+    events,
+    mandate_form,
+    mandates,
+    participants,
+)
 
 app_name = "workshops"
 
 urlpatterns = [
     # Events: list, page, form, duplicate, history, export
+    path("", events.EventListView.as_view(), name="list"),
+    path("export/", events.EventExportView.as_view(), name="export"),
+    path("<int:pk>/", events.EventDetailView.as_view(), name="detail"),
+    path("<int:pk>/history/", events.EventHistoryView.as_view(), name="history"),
+    path("new/", event_form.EventFormView.as_view(), name="create"),
+    path("<int:pk>/edit/", event_form.EventFormView.as_view(), name="edit"),
+    path("<int:pk>/duplicate/", event_form.duplicate_event, name="duplicate"),
     # Calendar and iCalendar
+    path("calendar/", calendar.CalendarView.as_view(), name="calendar"),
+    path("calendar/subscribe/", calendar.FeedLinkView.as_view(), name="feed_link"),
+    path("<int:pk>/event.ics", calendar.EventIcsView.as_view(), name="ics"),
+    path("feed/<str:token>.ics", calendar.feed, name="feed"),
     # Participants
+    path("<int:pk>/participants/", participants.ParticipantListView.as_view(), name="participants"),
+    path("<int:pk>/participants/add/", participants.participant_add, name="participant_add"),
+    path("<int:pk>/participants/bulk/", participants.participants_bulk, name="participants_bulk"),
+    path(
+        "<int:pk>/participants/import/",
+        participants.ParticipantImportView.as_view(),
+        name="participants_import",
+    ),
+    path(
+        "<int:pk>/participants/export/",
+        participants.participants_export,
+        name="participants_export",
+    ),
+    path(
+        "<int:pk>/participants/sheet/",
+        participants.AttendanceSheetView.as_view(),
+        name="attendance_sheet",
+    ),
+    path("people/autocomplete/", participants.person_autocomplete, name="person_autocomplete"),
     # Documents
+    path(
+        "<int:pk>/documents/upload/", documents.DocumentUploadView.as_view(), name="document_upload"
+    ),
+    path("documents/<int:pk>/", documents.document_download, name="document_download"),
 ]
 
 mandate_patterns = (
     [
         # Mandates
+        path("", mandates.MandateListView.as_view(), name="list"),
+        path("<int:pk>/", mandates.MandateDetailView.as_view(), name="detail"),
+        path("new/", mandate_form.MandateFormView.as_view(), name="create"),
+        path("<int:pk>/edit/", mandate_form.MandateFormView.as_view(), name="edit"),
     ],
     "mandates",
 )

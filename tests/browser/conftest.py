@@ -1,14 +1,16 @@
-"""Browser tests: Playwright drives Debian's Chromium, headless, against pytest-django's live server.
+"""Browser tests: Playwright drives Debian's Chromium, headless, against the live server.
 
 Never `playwright install`: the browser is /usr/bin/chromium (apt-get install chromium).
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 # The live server and the test share the database from Playwright's event-loop thread.
@@ -45,8 +47,15 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def portal(live_server, transactional_db):
-    """The live portal's address, with the reference data (a transactional test starts empty)."""
+    """The live portal's address, with reference data and role groups.
+
+    A transactional test may start after another's flush, which empties every table, the groups
+    of migration lessons/0003 included; the portal's pages know roles by group name.
+    """
     call_command("load_reference_data", verbosity=0)
+    roles = importlib.import_module("lessons.migrations.0003_create_role_groups").ROLES
+    for name in roles:
+        Group.objects.get_or_create(name=name)
     return live_server.url
 
 
@@ -56,9 +65,9 @@ def csp_violations(page):
     violations = []
     page.on(
         "console",
-        lambda message: violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     return violations
 

@@ -14,7 +14,7 @@ def test_french_speaking_user_sees_the_portal_in_french(page, portal, csp_violat
 
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", level=1).inner_text().startswith("Bienvenue")
-    assert page.get_by_role("link", name="Événements").is_visible()
+    assert page.get_by_role("navigation").get_by_role("link", name="Événements").is_visible()
     assert csp_violations == []
 
 

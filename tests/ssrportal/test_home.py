@@ -19,7 +19,9 @@ def calendar_of_events():
     factories.ParticipantFactory(event=upcoming, answer=Answer.INVITED)
     factories.ParticipantFactory(event=upcoming, answer=Answer.INVITED)
     factories.ParticipantFactory(event=upcoming, answer=Answer.CONFIRMED)
-    held_without = factories.EventFactory(title="Border workshop, Niamey", start=days(-9), end=days(-8))
+    held_without = factories.EventFactory(
+        title="Border workshop, Niamey", start=days(-9), end=days(-8)
+    )
     held_with = factories.EventFactory(title="Training, Lusaka", start=days(-20), end=days(-19))
     factories.DocumentFactory(event=held_with, kind="report", title="Report")
     return upcoming, held_without, held_with

@@ -1,0 +1,118 @@
+"""The mandate form: its fields, ordered outputs/products and outcome objectives (seed 000)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Country, Organisation
+from ssrportal.languages import current_language
+from workshops.models import Mandate, MandateObjective, MandateOutput
+
+from .event import DateInput
+from .ordered import (
+    FormWithRows,
+    OrderedRowsFormSet,
+    RowForm,
+    ordered_formset,
+    row_helper,
+    share_choices,
+    text_items,
+)
+
+
+class MandateForm(forms.ModelForm):
+    """Every field but the title is optional: real mandate records are often incomplete."""
+
+    class Meta:
+        model = Mandate
+        fields = [
+            "title",
+            "language",
+            "status",
+            "start_date",
+            "end_date",
+            "description",
+            "mandating_organisations",
+            "target_countries",
+            "target_organisation_types",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8, "class": "text-long"}),
+            "start_date": DateInput,
+            "end_date": DateInput,
+            "mandating_organisations": forms.CheckboxSelectMultiple,
+            "target_countries": forms.CheckboxSelectMultiple,
+            "target_organisation_types": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "description": _("The aim of the mandate, as the request states it."),
+            "mandating_organisations": _("Who gave the mandate; leave empty when unknown."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        share_choices(
+            Organisation.objects.only("name", "name_fr", "acronym"),
+            self.fields["mandating_organisations"],
+        )
+        share_choices(Country.objects.all(), self.fields["target_countries"])
+        if not self.instance.pk:
+            self.initial.setdefault("language", current_language())
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+    def mandate_values(self) -> dict:
+        """The mandate's fields as save_mandate takes them (many-to-many ones included)."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class OutputForm(RowForm):
+    helper = row_helper("text", label_class="visually-hidden")
+
+    class Meta:
+        model = MandateOutput
+        fields = ["text"]
+        labels = {"text": _("Output or product")}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class MandateObjectiveForm(RowForm):
+    helper = row_helper("text", label_class="visually-hidden")
+
+    class Meta:
+        model = MandateObjective
+        fields = ["text"]
+        labels = {"text": _("Outcome objective")}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class OutputFormSet(OrderedRowsFormSet):
+    row_name = _("output or product")
+    add_label = _("Add an output or product")
+
+
+class MandateObjectiveFormSet(OrderedRowsFormSet):
+    row_name = _("outcome objective")
+    add_label = _("Add an outcome objective")
+
+
+class MandateForms(FormWithRows):
+    form_class = MandateForm
+    formset_classes = {
+        "outputs": ordered_formset(Mandate, MandateOutput, OutputForm, OutputFormSet),
+        "objectives": ordered_formset(
+            Mandate, MandateObjective, MandateObjectiveForm, MandateObjectiveFormSet
+        ),
+    }
+
+    def service_arguments(self) -> dict:
+        """The keyword arguments of services.save_mandate, once everything is valid."""
+        return {
+            "values": self.form.mandate_values(),
+            "outputs": text_items(self["outputs"]),
+            "objectives": text_items(self["objectives"]),
+        }

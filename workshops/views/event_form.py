@@ -1,0 +1,64 @@
+"""Events: create and edit on one page with the event's rows, and duplicate an event."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import View
+from django.views.generic.base import TemplateResponseMixin
+
+from ssrportal.access import predicate_required
+from workshops import services
+from workshops.forms import EventForms
+from workshops.models import Event
+from workshops.permissions import EditorRequired, can_edit_workshops
+
+
+class EventFormView(EditorRequired, TemplateResponseMixin, View):
+    """/workshops/new/ and /workshops/<id>/edit/: the event, its rows, saved all at once."""
+
+    template_name = "workshops/event_form.html"
+
+    def get_event(self) -> Event:
+        if "pk" not in self.kwargs:
+            return Event()
+        return get_object_or_404(
+            Event.objects.prefetch_related(
+                "target_countries", "thematic_areas", "served_objectives"
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    def get(self, request, *args, **kwargs):
+        event = self.get_event()
+        # ?mandate= lists that mandate's objectives (asked by htmx when the mandate changes).
+        initial = {"mandate": request.GET["mandate"]} if "mandate" in request.GET else None
+        return self.show(EventForms(instance=event, initial=initial, refresh_url=request.path))
+
+    def post(self, request, *args, **kwargs):
+        event = self.get_event()
+        forms = EventForms(request.POST, instance=event, refresh_url=request.path)
+        if not forms.is_valid():
+            return self.show(forms)
+        adding = event._state.adding
+        services.save_event(event=event, **forms.service_arguments(), by=request.user)
+        if adding:
+            messages.success(request, _("Event created."))
+        else:
+            messages.success(request, _("Changes saved."))
+        return redirect("workshops:detail", pk=event.pk)
+
+    def show(self, forms: EventForms):
+        return self.render_to_response(
+            {"forms": forms, "form": forms.form, "event": forms.instance}
+        )
+
+
+@predicate_required(can_edit_workshops)
+@require_POST
+def duplicate_event(request, pk):
+    """Copy an event to plan the next meeting of a series, then edit the copy."""
+    event = get_object_or_404(Event, pk=pk)
+    copy = services.duplicate_event(event=event, by=request.user)
+    messages.success(request, _("Copy created: set its dates."))
+    return redirect("workshops:edit", pk=copy.pk)

@@ -1,0 +1,49 @@
+"""Mandates: create and edit with their ordered outputs and outcome objectives."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import View
+from django.views.generic.base import TemplateResponseMixin
+
+from workshops import services
+from workshops.forms import MandateForms
+from workshops.models import Mandate
+from workshops.permissions import EditorRequired
+
+
+class MandateFormView(EditorRequired, TemplateResponseMixin, View):
+    """/mandates/new/ and /mandates/<id>/edit/: the mandate and its lists, saved all at once."""
+
+    template_name = "workshops/mandate_form.html"
+
+    def get_mandate(self) -> Mandate:
+        if "pk" not in self.kwargs:
+            return Mandate()
+        return get_object_or_404(
+            Mandate.objects.prefetch_related(
+                "mandating_organisations", "target_countries", "target_organisation_types"
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.show(MandateForms(instance=self.get_mandate()))
+
+    def post(self, request, *args, **kwargs):
+        mandate = self.get_mandate()
+        forms = MandateForms(request.POST, instance=mandate)
+        if not forms.is_valid():
+            return self.show(forms)
+        adding = mandate._state.adding
+        services.save_mandate(mandate=mandate, **forms.service_arguments(), by=request.user)
+        if adding:
+            messages.success(request, _("Mandate created."))
+        else:
+            messages.success(request, _("Changes saved."))
+        return redirect("mandates:detail", pk=mandate.pk)
+
+    def show(self, forms: MandateForms):
+        return self.render_to_response(
+            {"forms": forms, "form": forms.form, "mandate": forms.instance}
+        )

@@ -1,0 +1,428 @@
+"""An event's participants: the table with answers and attendance, adding people, importing a
+file with a preview, exporting the list, and the printable attendance sheet."""
+
+import datetime as dt
+import secrets
+from collections import Counter
+from dataclasses import asdict
+
+import tablib
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import TemplateView
+
+from partners.models import Organisation, Person
+from ssrportal.access import predicate_required
+from ssrportal.languages import current_language
+from workshops import services
+from workshops.forms.ordered import collation_key
+from workshops.forms.participants import (
+    ParticipantAddForm,
+    ParticipantBulkForm,
+    ParticipantImportConfirmForm,
+    ParticipantImportForm,
+)
+from workshops.imports import EXPORT_HEADERS, ParticipantRow, check_rows
+from workshops.models import Answer, Attendance, Event, Participant
+from workshops.permissions import EditorRequired, can_edit_workshops
+from workshops.views.events import When
+
+MAX_MATCHES = 20
+
+
+def event_or_404(pk: int) -> Event:
+    return get_object_or_404(Event.objects.with_reader_language().select_related("country"), pk=pk)
+
+
+def participants_of(event: Event) -> list[Participant]:
+    """The event's participants by name (accents and case ignored), with what the table shows."""
+    participants = (
+        Participant.objects.filter(event=event)
+        .select_related("person", "organisation", "group", "person__organisation")
+        .only(
+            "role",
+            "answer",
+            "attendance",
+            "notice_language",
+            "group__name",
+            "person__title",
+            "person__full_name",
+            "person__email",
+            "person__position",
+            "person__organisation__acronym",
+            "person__organisation__name",
+            "person__organisation__name_fr",
+            "organisation__acronym",
+            "organisation__name",
+            "organisation__name_fr",
+        )
+    )
+    return sorted(participants, key=lambda p: collation_key(p.person.full_name))
+
+
+def find_people(query: str, *, event: Event | None = None) -> list[Person]:
+    """At most 20 people whose name, e-mail or organisation holds every word of ``query``,
+    leaving out those already taking part in ``event``. One query."""
+    words = query.split()[:5]
+    if len(query.strip()) < 2:
+        return []
+    people = Person.objects.select_related("organisation").only(
+        "title",
+        "full_name",
+        "email",
+        "organisation__acronym",
+        "organisation__name",
+        "organisation__name_fr",
+    )
+    for word in words:
+        people = people.filter(
+            Q(full_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(organisation__acronym__icontains=word)
+            | Q(organisation__name__icontains=word)
+            | Q(organisation__name_fr__icontains=word)
+        )
+    if event is not None:
+        people = people.exclude(participations__event=event)
+    return list(people.order_by("full_name")[:MAX_MATCHES])
+
+
+def organisation_choices() -> list[Organisation]:
+    return list(Organisation.objects.only("name", "name_fr", "acronym"))
+
+
+def title_language(event: Event) -> str:
+    """The language of ``event.display_title``, for its lang attribute."""
+    translated = getattr(event, "title_in_reader_language", None)
+    return current_language() if translated else event.language
+
+
+def has_started(event: Event) -> bool:
+    return event.start <= timezone.now()
+
+
+def page_context(event: Event, *, add_form=None, query: str = "") -> dict:
+    """The participants page: the table, the counts, the bulk form and the add form.
+
+    Queries: the participants, the organisations, the event's groups (and the people a search
+    found).
+    """
+    participants = participants_of(event)
+    if add_form is None:
+        matches = find_people(query, event=event) if query else []
+        add_form = ParticipantAddForm(
+            event=event, matches=matches, organisations=organisation_choices()
+        )
+    answers = Counter(participant.answer for participant in participants)
+    attendances = Counter(participant.attendance for participant in participants)
+    return {
+        "event": event,
+        "title_language": title_language(event),
+        "participants": participants,
+        "started": has_started(event),
+        "answer_counts": [(label, answers[value]) for value, label in Answer.choices],
+        "attendance_counts": [
+            *((label, attendances[value]) for value, label in Attendance.choices),
+            (_("not recorded"), attendances[""]),
+        ],
+        "bulk_form": ParticipantBulkForm(event=event),
+        "add_form": add_form,
+        "query": query,
+    }
+
+
+class ParticipantListView(EditorRequired, TemplateView):
+    """The event's participants, with bulk changes and the add form.
+
+    Queries (6 whatever the number of participants): the user; the event (title in the
+    reader's language, country); the participants with person, organisations and group; the
+    organisations of the add form; the event's groups; the people a search found (?q=).
+    """
+
+    template_name = "workshops/participant_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = event_or_404(self.kwargs["pk"])
+        context.update(page_context(event, query=self.request.GET.get("q", "")))
+        return context
+
+
+@predicate_required(can_edit_workshops)
+@require_POST
+def participant_add(request, pk):
+    """Add a person of the directory, or a new person, to the event; the page again on errors."""
+    event = event_or_404(pk)
+    form = ParticipantAddForm(request.POST, event=event, organisations=organisation_choices())
+    if form.is_valid():
+        try:
+            participant = services.add_participant(
+                event=event, **form.participant_fields(), by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now a participant.") % {"name": participant.person.display_name},
+            )
+            return redirect("workshops:participants", pk=event.pk)
+    context = page_context(event, add_form=form)
+    return render(request, "workshops/participant_list.html", context)
+
+
+@predicate_required(can_edit_workshops)
+@require_POST
+def participants_bulk(request, pk):
+    """One answer or attendance for the participants ticked in the table, in one transaction."""
+    event = get_object_or_404(Event, pk=pk)
+    form = ParticipantBulkForm(request.POST, event=event)
+    back = redirect("workshops:participants", pk=event.pk)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return back
+    selected = list(form.cleaned_data["participants"])
+    kind, value = form.chosen_change()
+    try:
+        if kind == "answer":
+            services.set_answer(event=event, participants=selected, answer=value, by=request.user)
+            label = Answer(value).label
+            text = ngettext(
+                "Answer “%(value)s” recorded for %(count)s participant.",
+                "Answer “%(value)s” recorded for %(count)s participants.",
+                len(selected),
+            )
+        else:
+            services.record_attendance(
+                event=event, participants=selected, attendance=value, by=request.user
+            )
+            label = Attendance(value).label
+            text = ngettext(
+                "Attendance “%(value)s” recorded for %(count)s participant.",
+                "Attendance “%(value)s” recorded for %(count)s participants.",
+                len(selected),
+            )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, text % {"value": label, "count": len(selected)})
+    return back
+
+
+@predicate_required(can_edit_workshops)
+@require_GET
+def person_autocomplete(request):
+    """The people matching ?q= (name, e-mail, organisation), at most 20, as the add form's
+    choices (an HTML fragment for htmx). ?event= leaves out those already taking part.
+
+    Queries: the user; the event named; the people.
+    """
+    query = request.GET.get("q", "").strip()
+    event_id = request.GET.get("event", "")
+    event = Event.objects.filter(pk=event_id).first() if event_id.isdigit() else None
+    matches = find_people(query, event=event)
+    form = ParticipantAddForm(event=event, matches=matches)
+    return render(
+        request,
+        "workshops/includes/participant_person_choices.html",
+        {"add_form": form, "query": query},
+    )
+
+
+# --- Import ---------------------------------------------------------------------------------------
+
+
+def import_session_key(event: Event) -> str:
+    return f"participants-import-{event.pk}"
+
+
+class ParticipantImportView(EditorRequired, View):
+    """Import participants from a CSV or XLSX file in two steps.
+
+    1. The file (POST with ``file``) is read and each row checked: the preview says what each
+       row would do and what is wrong with it. Nothing is written to the database; the rows
+       wait in the session under a token.
+    2. "Import N rows" (POST with ``token``) checks the rows again and imports the valid ones
+       in one transaction (workshops.services.import_participants), if every row is valid or
+       the user agreed to skip the others.
+    """
+
+    template_name = "workshops/participant_import.html"
+
+    def get(self, request, pk):
+        event = event_or_404(pk)
+        return self.show(event, upload_form=ParticipantImportForm())
+
+    def post(self, request, pk):
+        event = event_or_404(pk)
+        if "token" in request.POST:
+            return self.confirm(event)
+        form = ParticipantImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.show(event, upload_form=form)
+        rows = form.parsed.rows
+        token = secrets.token_urlsafe(16)
+        request.session[import_session_key(event)] = {
+            "token": token,
+            "filename": form.cleaned_data["file"].name,
+            "unused_columns": form.parsed.unused_columns,
+            "rows": [asdict(row) for row in rows],
+        }
+        confirm_form = ParticipantImportConfirmForm(initial={"token": token})
+        return self.show(
+            event,
+            checks=check_rows(event=event, rows=rows),
+            confirm_form=confirm_form,
+            pending=request.session[import_session_key(event)],
+        )
+
+    def confirm(self, event: Event):
+        request = self.request
+        form = ParticipantImportConfirmForm(request.POST)
+        pending = request.session.get(import_session_key(event))
+        if not form.is_valid() or not pending or pending["token"] != form.cleaned_data["token"]:
+            upload_form = ParticipantImportForm()
+            messages.error(request, _("This preview has expired. Upload the file again."))
+            return self.show(event, upload_form=upload_form)
+        rows = [ParticipantRow.from_dict(row) for row in pending["rows"]]
+        checks = check_rows(event=event, rows=rows)
+        invalid = sum(not check.is_valid for check in checks)
+        if invalid and not form.cleaned_data["skip_invalid"]:
+            form.add_error(
+                "skip_invalid",
+                ngettext(
+                    "%(count)s row has problems. Fix the file and upload it again, or tick "
+                    "“Import the valid rows and skip the others”.",
+                    "%(count)s rows have problems. Fix the file and upload it again, or tick "
+                    "“Import the valid rows and skip the others”.",
+                    invalid,
+                )
+                % {"count": invalid},
+            )
+            return self.show(event, checks=checks, confirm_form=form, pending=pending)
+        summary = services.import_participants(event=event, rows=rows, by=request.user)
+        del request.session[import_session_key(event)]
+        added = ngettext(
+            "%(count)s participant added.", "%(count)s participants added.", summary.added
+        ) % {"count": summary.added}
+        details = _(
+            "New in the directory: %(new)s. Already taking part: %(already)s. Rows skipped: "
+            "%(skipped)s."
+        ) % {"new": summary.new_people, "already": summary.already, "skipped": summary.skipped}
+        messages.success(request, f"{added} {details}")
+        return redirect("workshops:participants", pk=event.pk)
+
+    def show(self, event, *, upload_form=None, checks=None, confirm_form=None, pending=None):
+        context = {
+            "event": event,
+            "title_language": title_language(event),
+            "upload_form": upload_form,
+        }
+        if checks is not None:
+            context.update(
+                checks=checks,
+                confirm_form=confirm_form,
+                filename=pending["filename"],
+                unused_columns=pending["unused_columns"],
+                importable=sum(check.adds_participant for check in checks),
+                invalid=sum(not check.is_valid for check in checks),
+                already=sum(check.is_valid and check.already for check in checks),
+                new_people=sum(check.adds_participant and check.person is None for check in checks),
+                matched=sum(
+                    check.adds_participant and check.person is not None for check in checks
+                ),
+            )
+        return render(self.request, self.template_name, context)
+
+
+# --- Export and attendance sheet ------------------------------------------------------------------
+
+
+def export_rows(participants: list[Participant]) -> list[list[str]]:
+    rows = []
+    for participant in participants:
+        person = participant.person
+        organisation = participant.organisation
+        rows.append(
+            [
+                person.full_name,
+                person.title,
+                person.email,
+                (organisation.acronym or organisation.name) if organisation else "",
+                person.position,
+                participant.get_notice_language_display(),
+                participant.get_role_display(),
+                participant.group.name if participant.group else "",
+                participant.get_answer_display(),
+                participant.get_attendance_display(),
+            ]
+        )
+    return rows
+
+
+@predicate_required(can_edit_workshops)
+@require_GET
+def participants_export(request, pk):
+    """The participant list as CSV (UTF-8 with a byte order mark, for Excel) or XLSX, with the
+    headers the import reads, in the reader's language. Queries: the user, the event, the
+    participants."""
+    export_format = request.GET.get("format", "csv")
+    if export_format not in {"csv", "xlsx"}:
+        return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
+    event = event_or_404(pk)
+    headers = EXPORT_HEADERS.get(current_language(), EXPORT_HEADERS["en"])
+    data = tablib.Dataset(*export_rows(participants_of(event)), headers=headers)
+    name = f"participants-{event.start:%Y-%m-%d}-{slugify(event.title)[:40]}.{export_format}"
+    if export_format == "csv":
+        response = HttpResponse(
+            "\ufeff" + data.export("csv"), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        data.title = _("Participants")[:31]
+        response = HttpResponse(
+            data.export("xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class AttendanceSheetView(EditorRequired, TemplateView):
+    """A printable attendance sheet: the event, then everyone invited who has not declined, by
+    name, with an empty signature column for each day (up to five).
+
+    Queries (3 whatever the number of participants): the user, the event, the participants.
+    """
+
+    template_name = "workshops/participant_sheet.html"
+    max_day_columns = 5
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = event_or_404(self.kwargs["pk"])
+        participants = [p for p in participants_of(event) if p.answer != Answer.DECLINED]
+        first, last = (
+            event.start.astimezone(event.tz).date(),
+            event.end.astimezone(event.tz).date(),
+        )
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        context.update(
+            event=event,
+            title_language=title_language(event),
+            when=When.of(event),
+            participants=participants,
+            days=days if 1 < len(days) <= self.max_day_columns else [],
+            blank_rows=range(5),
+        )
+        return context
