@@ -2,6 +2,7 @@ import pytest
 import redis
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -39,6 +40,13 @@ def _english_after_each_test():
     """A French request leaves French active in the thread: each test starts in English."""
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache_after_each_test():
+    """Cached choice lists (workshops/choices.py) must not outlive the test's rolled-back rows."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -24,8 +24,8 @@ def test_language_switcher_turns_the_page_french_and_stays_on_it(page, portal, c
     sign_in(page, portal, "secretariat")
     page.goto(f"{portal}/accounts/password_change/")
 
-    page.select_option("#language-select", "fr")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#language-select", "fr")
 
     assert page.url == f"{portal}/accounts/password_change/"
     assert page.get_by_role("heading", level=1).inner_text() == "Modifier le mot de passe"

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from partners.models import Organisation
 from tests import factories
 from tests.workshops.test_event_form import error_next_to, form_data, set_rows
 from workshops.demo import MANDATE_000_OBJECTIVES, MANDATE_000_OUTPUTS
@@ -172,10 +173,28 @@ def test_the_edit_page_costs_the_same_queries_for_1_or_50_objectives(
     url = f"/mandates/{mandate.pk}/edit/"
     secretariat.get(url)
 
-    # The user; the mandate; its mandating organisations, target countries and target
-    # organisation types (prefetched); choices: organisations, countries, target organisation
-    # types; rows: outputs, objectives.
-    with django_assert_max_num_queries(10):
+    # The user; the mandate with the ids of its mandating organisations, target countries and
+    # target organisation types; rows: outputs and objectives (one query). The choices
+    # (organisations, countries, target organisation types) come from the cache.
+    with django_assert_max_num_queries(3):
         response = secretariat.get(url)
 
     assert response.status_code == 200
+
+
+def test_a_new_organisation_is_offered_at_once(secretariat):
+    secretariat.get("/mandates/new/")
+
+    Organisation.objects.create(name="Sahel Alliance", acronym="SAHEL")
+    page = secretariat.get("/mandates/new/").content.decode()
+
+    assert "SAHEL – Sahel Alliance" in page
+
+
+def test_organisations_are_offered_in_the_readers_language(secretariat):
+    Organisation.objects.create(name="Sahel Alliance", name_fr="Alliance Sahel", acronym="SAHEL")
+    secretariat.get("/mandates/new/")
+
+    page = secretariat.get("/mandates/new/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "SAHEL – Alliance Sahel" in page

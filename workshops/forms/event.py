@@ -9,8 +9,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import CoordinationFramework, Country, Organisation, Person
+from partners.models import CoordinationFramework, Organisation, Person
 from ssrportal.languages import Language, current_language
+from workshops import choices
 from workshops.models import (
     Event,
     EventContact,
@@ -27,9 +28,12 @@ from .ordered import (
     OrderedRowsFormSet,
     RowForm,
     ordered_formset,
+    related_ids,
     row_helper,
+    saved_text_rows,
     share_choices,
     text_items,
+    use_choices,
 )
 
 DEFAULT_TIME_ZONE = "Africa/Addis_Ababa"
@@ -105,6 +109,14 @@ class EventForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The languages spoken at the event (interpretation)."),
     )
+    # Many-to-many fields are declared, not in Meta.fields, so that their current values come
+    # from the event query (with_related_ids) rather than a query each.
+    thematic_areas = Event._meta.get_field("thematic_areas").formfield(
+        widget=forms.CheckboxSelectMultiple
+    )
+    target_countries = Event._meta.get_field("target_countries").formfield(
+        widget=forms.CheckboxSelectMultiple
+    )
     served_objectives = ObjectiveChoiceField(
         label=_("Outcome objectives of the mandate it serves"),
         queryset=MandateObjective.objects.none(),
@@ -121,16 +133,13 @@ class EventForm(forms.ModelForm):
             "status",
             "summary",
             "working_languages",
-            "thematic_areas",
             "time_zone",
             "format",
             "venue",
             "city",
             "country",
             "online_url",
-            "target_countries",
             "mandate",
-            "served_objectives",
             "framework",
             "background",
             "outcome",
@@ -139,22 +148,47 @@ class EventForm(forms.ModelForm):
             "summary": forms.Textarea(attrs=LONG_TEXT),
             "background": forms.Textarea(attrs={**LONG_TEXT, "rows": 12}),
             "outcome": forms.Textarea(attrs=LONG_TEXT),
-            "thematic_areas": forms.CheckboxSelectMultiple,
-            "target_countries": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "summary": _("A few lines that say what the event is, shown in lists."),
             "background": _("Why the event is held: context, earlier work, funded projects."),
         }
 
+    related_fields = ("thematic_areas", "target_countries", "served_objectives")
+    field_order = [
+        "title",
+        "language",
+        "kind",
+        "status",
+        "summary",
+        "working_languages",
+        "thematic_areas",
+        "time_zone",
+        "format",
+        "venue",
+        "city",
+        "country",
+        "online_url",
+        "target_countries",
+        "mandate",
+        "served_objectives",
+        "framework",
+        "background",
+        "outcome",
+    ]
+
     def __init__(self, *args, refresh_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for both country lists, sorted by the name the reader sees.
-        share_choices(
-            Country.objects.all(), self.fields["country"], self.fields["target_countries"]
-        )
+        for name in self.related_fields:
+            if name not in self.initial:
+                self.initial[name] = related_ids(self.instance, name)
+        # Reference lists come from the cache, sorted by the label the reader sees.
+        use_choices(choices.countries(), self.fields["country"], self.fields["target_countries"])
+        use_choices(choices.thematic_areas(), self.fields["thematic_areas"])
         self.fields["mandate"].queryset = Mandate.objects.only("title")
+        use_choices(choices.mandates(), self.fields["mandate"])
         self.fields["framework"].queryset = CoordinationFramework.objects.only("name", "acronym")
+        use_choices(choices.frameworks(), self.fields["framework"])
         mandate_id = self._chosen_mandate_id()
         if mandate_id is not None:
             served = self.fields["served_objectives"]
@@ -214,7 +248,8 @@ class EventForm(forms.ModelForm):
 
     def event_values(self) -> dict:
         """The event's fields as save_event takes them (many-to-many ones included)."""
-        values = {name: self.cleaned_data[name] for name in self._meta.fields}
+        names = [*self._meta.fields, *self.related_fields]
+        values = {name: self.cleaned_data[name] for name in names}
         values.update(start=self.cleaned_data["start"], end=self.cleaned_data["end"])
         return values
 
@@ -297,6 +332,9 @@ class OrganiserFormSet(OrderedRowsFormSet):
         )
         super().add_fields(form, index)
 
+    def share_choices(self, name, field):
+        use_choices(choices.organisations(), field)
+
 
 class ContactFormSet(OrderedRowsFormSet):
     row_name = _("contact")
@@ -344,6 +382,9 @@ class EventForms(FormWithRows):
             Event, EventTranslation, TranslationForm, TranslationFormSet
         ),
     }
+
+    def saved_rows(self) -> dict[str, list]:
+        return saved_text_rows(self.instance, objectives="objectives", results="expected_results")
 
     def is_valid(self) -> bool:
         self.formsets["translations"].record_language = self.form["language"].value()

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Country, Organisation
 from ssrportal.languages import current_language
+from workshops import choices
 from workshops.models import Mandate, MandateObjective, MandateOutput
 
 from .event import DateInput
@@ -13,14 +13,28 @@ from .ordered import (
     OrderedRowsFormSet,
     RowForm,
     ordered_formset,
+    related_ids,
     row_helper,
-    share_choices,
+    saved_text_rows,
     text_items,
+    use_choices,
 )
 
 
 class MandateForm(forms.ModelForm):
     """Every field but the title is optional: real mandate records are often incomplete."""
+
+    # Many-to-many fields are declared, not in Meta.fields, so that their current values come
+    # from the mandate query (with_related_ids) rather than a query each.
+    mandating_organisations = Mandate._meta.get_field("mandating_organisations").formfield(
+        widget=forms.CheckboxSelectMultiple
+    )
+    target_countries = Mandate._meta.get_field("target_countries").formfield(
+        widget=forms.CheckboxSelectMultiple
+    )
+    target_organisation_types = Mandate._meta.get_field("target_organisation_types").formfield(
+        widget=forms.CheckboxSelectMultiple
+    )
 
     class Meta:
         model = Mandate
@@ -31,30 +45,28 @@ class MandateForm(forms.ModelForm):
             "start_date",
             "end_date",
             "description",
-            "mandating_organisations",
-            "target_countries",
-            "target_organisation_types",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8, "class": "text-long"}),
             "start_date": DateInput,
             "end_date": DateInput,
-            "mandating_organisations": forms.CheckboxSelectMultiple,
-            "target_countries": forms.CheckboxSelectMultiple,
-            "target_organisation_types": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "description": _("The aim of the mandate, as the request states it."),
             "mandating_organisations": _("Who gave the mandate; leave empty when unknown."),
         }
 
+    related_fields = ("mandating_organisations", "target_countries", "target_organisation_types")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        share_choices(
-            Organisation.objects.only("name", "name_fr", "acronym"),
-            self.fields["mandating_organisations"],
-        )
-        share_choices(Country.objects.all(), self.fields["target_countries"])
+        for name in self.related_fields:
+            if name not in self.initial:
+                self.initial[name] = related_ids(self.instance, name)
+        # Reference lists come from the cache, sorted by the label the reader sees.
+        use_choices(choices.organisations(), self.fields["mandating_organisations"])
+        use_choices(choices.countries(), self.fields["target_countries"])
+        use_choices(choices.target_organisation_types(), self.fields["target_organisation_types"])
         if not self.instance.pk:
             self.initial.setdefault("language", current_language())
 
@@ -67,7 +79,8 @@ class MandateForm(forms.ModelForm):
 
     def mandate_values(self) -> dict:
         """The mandate's fields as save_mandate takes them (many-to-many ones included)."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        names = [*self._meta.fields, *self.related_fields]
+        return {name: self.cleaned_data[name] for name in names}
 
 
 class OutputForm(RowForm):
@@ -108,6 +121,9 @@ class MandateForms(FormWithRows):
             Mandate, MandateObjective, MandateObjectiveForm, MandateObjectiveFormSet
         ),
     }
+
+    def saved_rows(self) -> dict[str, list]:
+        return saved_text_rows(self.instance, outputs="outputs", objectives="objectives")
 
     def service_arguments(self) -> dict:
         """The keyword arguments of services.save_mandate, once everything is valid."""

@@ -7,22 +7,17 @@ Choice lists are read once per formset, whatever the number of rows, so a page c
 number of queries for 1 objective or 50.
 """
 
-import unicodedata
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-
-def collation_key(text: str) -> str:
-    """Sort "Égypte" with the E's: accents and case ignored, as a reader expects."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from workshops.choices import Choices, collation_key
 
 
 def share_choices(objects, *fields: forms.ModelChoiceField, sort: bool = True) -> None:
@@ -37,6 +32,87 @@ def share_choices(objects, *fields: forms.ModelChoiceField, sort: bool = True) -
             labelled.sort(key=lambda choice: collation_key(str(choice[1])))
         empty = [("", field.empty_label)] if getattr(field, "empty_label", None) else []
         field.choices = empty + labelled
+
+
+def use_choices(choices: Choices, *fields: forms.ModelChoiceField) -> None:
+    """Give model choice fields a list read from the cache (workshops.choices) instead of a
+    query each. Validation still goes through each field's queryset."""
+    for field in fields:
+        empty = [("", field.empty_label)] if getattr(field, "empty_label", None) else []
+        field.choices = empty + choices
+
+
+class IdList(models.Aggregate):
+    """A group's ids as one text, "3,7,12": GROUP_CONCAT, or STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra_context,
+        )
+
+
+def with_related_ids(queryset: models.QuerySet, *names: str) -> models.QuerySet:
+    """Each row with ``<name>_ids``, the ids of its many-to-many ``name``, in the same query
+    (a prefetch would cost a query per relation)."""
+    for name in names:
+        field = queryset.model._meta.get_field(name)
+        through = field.remote_field.through
+        source = field.m2m_field_name()
+        target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+        ids = (
+            through.objects.filter(**{source: models.OuterRef("pk")})
+            .values(source)
+            .annotate(ids=IdList(target))
+            .values("ids")
+        )
+        queryset = queryset.annotate(**{f"{name}_ids": models.Subquery(ids)})
+    return queryset
+
+
+def related_ids(instance: models.Model, name: str) -> list[int]:
+    """The ids of ``instance``'s many-to-many ``name``: from with_related_ids, else queried."""
+    if instance._state.adding:
+        return []
+    if not hasattr(instance, f"{name}_ids"):
+        return list(getattr(instance, name).values_list("pk", flat=True))
+    text = getattr(instance, f"{name}_ids") or ""
+    return sorted(int(pk) for pk in text.split(",") if pk)
+
+
+def saved_text_rows(instance: models.Model, **relations: str) -> dict[str, list]:
+    """The saved rows of several numbered-text relations of ``instance`` (prefix -> related
+    name, each row with a position and a text), read in one query, in their order."""
+    if instance._state.adding:
+        return {}
+    parts = []
+    for prefix, name in relations.items():
+        manager = getattr(instance, name)
+        parts.append(
+            manager.annotate(prefix=models.Value(prefix, output_field=models.CharField()))
+            .order_by()
+            .values_list("prefix", "pk", "position", "text")
+        )
+    rows = {prefix: [] for prefix in relations}
+    for prefix, pk, position, text in parts[0].union(*parts[1:], all=True):
+        model = getattr(instance, relations[prefix]).model
+        fk = getattr(instance, relations[prefix]).field.attname
+        rows[prefix].append(
+            model.from_db(
+                instance._state.db,
+                ["id", "position", "text", fk],
+                [pk, position, text, instance.pk],
+            )
+        )
+    for saved in rows.values():
+        saved.sort(key=lambda row: (row.position, row.pk))
+    return rows
 
 
 def labelled(label, message) -> str:
@@ -114,7 +190,8 @@ class OrderedRowsFormSet(forms.BaseInlineFormSet):
     extra_when_empty = 3
     extra_when_filled = 1
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, saved_rows: list | None = None, **kwargs):
+        self.saved_rows = saved_rows
         super().__init__(*args, **kwargs)
         self._shared_choices: dict[str, list] = {}
         if not self.is_bound:
@@ -139,10 +216,20 @@ class OrderedRowsFormSet(forms.BaseInlineFormSet):
         for name in self.shared_choice_fields:
             field = form.fields[name]
             if name not in self._shared_choices:
-                share_choices(list(field.queryset), field)
+                self.share_choices(name, field)
                 self._shared_choices[name] = field.choices
             else:
                 field.choices = self._shared_choices[name]
+
+    def share_choices(self, name: str, field: forms.ModelChoiceField) -> None:
+        """Give the first row's ``name`` field its choices (the other rows get the same list)."""
+        share_choices(list(field.queryset), field)
+
+    def get_queryset(self):
+        """The saved rows: given by the page (``saved_rows``, read with others), else queried."""
+        if self.saved_rows is not None:
+            return self.saved_rows
+        return super().get_queryset()
 
     @cached_property
     def _existing_rows(self) -> dict:
@@ -257,10 +344,17 @@ class FormWithRows:
     def __init__(self, data=None, *, instance, initial=None, **form_kwargs):
         self.instance = instance
         self.form = self.form_class(data, instance=instance, initial=initial, **form_kwargs)
+        saved = self.saved_rows()
         self.formsets = {
-            prefix: formset_class(data, instance=instance, prefix=prefix)
+            prefix: formset_class(
+                data, instance=instance, prefix=prefix, saved_rows=saved.get(prefix)
+            )
             for prefix, formset_class in self.formset_classes.items()
         }
+
+    def saved_rows(self) -> dict[str, list]:
+        """Saved rows read together for some formsets (prefix -> rows); the others query."""
+        return {}
 
     def __getitem__(self, prefix):
         return self.formsets[prefix]

@@ -10,6 +10,7 @@ from django.views.generic.base import TemplateResponseMixin
 from ssrportal.access import predicate_required
 from workshops import services
 from workshops.forms import EventForms
+from workshops.forms.ordered import with_related_ids
 from workshops.models import Event
 from workshops.permissions import EditorRequired, can_edit_workshops
 
@@ -23,8 +24,8 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
         if "pk" not in self.kwargs:
             return Event()
         return get_object_or_404(
-            Event.objects.prefetch_related(
-                "target_countries", "thematic_areas", "served_objectives"
+            with_related_ids(
+                Event.objects.all(), "target_countries", "thematic_areas", "served_objectives"
             ),
             pk=self.kwargs["pk"],
         )

@@ -8,6 +8,7 @@ from django.views.generic.base import TemplateResponseMixin
 
 from workshops import services
 from workshops.forms import MandateForms
+from workshops.forms.ordered import with_related_ids
 from workshops.models import Mandate
 from workshops.permissions import EditorRequired
 
@@ -21,8 +22,11 @@ class MandateFormView(EditorRequired, TemplateResponseMixin, View):
         if "pk" not in self.kwargs:
             return Mandate()
         return get_object_or_404(
-            Mandate.objects.prefetch_related(
-                "mandating_organisations", "target_countries", "target_organisation_types"
+            with_related_ids(
+                Mandate.objects.all(),
+                "mandating_organisations",
+                "target_countries",
+                "target_organisation_types",
             ),
             pk=self.kwargs["pk"],
         )

@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 import tablib
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -243,8 +244,12 @@ def person_autocomplete(request):
 # --- Import ---------------------------------------------------------------------------------------
 
 
-def import_session_key(event: Event) -> str:
-    return f"participants-import-{event.pk}"
+IMPORT_SECONDS = 60 * 60
+
+
+def import_cache_key(*, user, event: Event, token: str) -> str:
+    """Where a preview's rows wait: for this user and event only, under the form's token."""
+    return f"workshops:participants-import:{user.pk}:{event.pk}:{token}"
 
 
 class ParticipantImportView(EditorRequired, View):
@@ -252,7 +257,7 @@ class ParticipantImportView(EditorRequired, View):
 
     1. The file (POST with ``file``) is read and each row checked: the preview says what each
        row would do and what is wrong with it. Nothing is written to the database; the rows
-       wait in the session under a token.
+       wait in the cache for an hour under a token kept in the form (no database write).
     2. "Import N rows" (POST with ``token``) checks the rows again and imports the valid ones
        in one transaction (workshops.services.import_participants), if every row is valid or
        the user agreed to skip the others.
@@ -273,25 +278,29 @@ class ParticipantImportView(EditorRequired, View):
             return self.show(event, upload_form=form)
         rows = form.parsed.rows
         token = secrets.token_urlsafe(16)
-        request.session[import_session_key(event)] = {
-            "token": token,
+        pending = {
             "filename": form.cleaned_data["file"].name,
             "unused_columns": form.parsed.unused_columns,
             "rows": [asdict(row) for row in rows],
         }
+        key = import_cache_key(user=request.user, event=event, token=token)
+        cache.set(key, pending, IMPORT_SECONDS)
         confirm_form = ParticipantImportConfirmForm(initial={"token": token})
         return self.show(
             event,
             checks=check_rows(event=event, rows=rows),
             confirm_form=confirm_form,
-            pending=request.session[import_session_key(event)],
+            pending=pending,
         )
 
     def confirm(self, event: Event):
         request = self.request
         form = ParticipantImportConfirmForm(request.POST)
-        pending = request.session.get(import_session_key(event))
-        if not form.is_valid() or not pending or pending["token"] != form.cleaned_data["token"]:
+        key = pending = None
+        if form.is_valid():
+            key = import_cache_key(user=request.user, event=event, token=form.cleaned_data["token"])
+            pending = cache.get(key)
+        if not pending:
             upload_form = ParticipantImportForm()
             messages.error(request, _("This preview has expired. Upload the file again."))
             return self.show(event, upload_form=upload_form)
@@ -312,7 +321,7 @@ class ParticipantImportView(EditorRequired, View):
             )
             return self.show(event, checks=checks, confirm_form=form, pending=pending)
         summary = services.import_participants(event=event, rows=rows, by=request.user)
-        del request.session[import_session_key(event)]
+        cache.delete(key)
         added = ngettext(
             "%(count)s participant added.", "%(count)s participants added.", summary.added
         ) % {"count": summary.added}
