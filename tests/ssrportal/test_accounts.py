@@ -155,3 +155,22 @@ def test_the_language_switcher_wins_over_the_account_language(client, secretaria
     response = client.get("/accounts/password_change/")
 
     assert response.headers["Content-Language"] == "en"
+
+
+def test_a_refused_page_explains_itself_in_the_portal_layout(client, focal_point_user):
+    event = factories.EventFactory()
+    client.force_login(focal_point_user)
+
+    response = client.get(f"/workshops/{event.pk}/edit/")
+
+    assert response.status_code == 403
+    assert "Your role does not allow this" in response.content.decode()
+
+
+def test_a_missing_page_answers_404_in_the_portal_layout(client, focal_point_user):
+    client.force_login(focal_point_user)
+
+    response = client.get("/workshops/999999/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
