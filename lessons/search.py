@@ -101,6 +101,8 @@ def search_lessons(queryset: QuerySet, text: str, *, limit: int = 1000) -> Query
                 output_field=TextField(),
             ),
             search_text=Value(text, output_field=TextField()),
+            # A plain excerpt, not ts_headline's: safe_headline escapes and marks it itself.
+            search_plain=Value(True, output_field=BooleanField()),
         )
         .order_by("-search_rank", "-pk")
     )
@@ -163,6 +165,8 @@ def _fallback(queryset: QuerySet, text: str) -> QuerySet:
                 FALLBACK_HEADLINE_LENGTH,
             ),
             search_text=Value(text, output_field=TextField()),
+            # A plain excerpt, not ts_headline's: safe_headline escapes and marks it itself.
+            search_plain=Value(True, output_field=BooleanField()),
         )
         .order_by("-search_rank", "-pk")
     )
@@ -170,12 +174,12 @@ def _fallback(queryset: QuerySet, text: str) -> QuerySet:
 
 def safe_headline(lesson) -> SafeString:
     """The lesson's highlight from ``search_lessons``, as HTML: the text escaped, words marked."""
-    if connections[lesson._state.db].vendor == "postgresql":
-        # Already escaped in SQL; escaping < and > again is a no-op kept as a safety net.
-        return _balanced_marks(
-            lesson.search_headline, lambda part: part.replace("<", "&lt;").replace(">", "&gt;")
-        )
-    return _mark_words(lesson.search_headline.strip(), _words(lesson.search_text))
+    if getattr(lesson, "search_plain", False):
+        return _mark_words(lesson.search_headline.strip(), _words(lesson.search_text))
+    # ts_headline's output, escaped in SQL; escaping < and > again is a no-op kept as a safety net.
+    return _balanced_marks(
+        lesson.search_headline, lambda part: part.replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def _balanced_marks(marked: str, escape) -> SafeString:
