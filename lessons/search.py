@@ -101,8 +101,6 @@ def search_lessons(queryset: QuerySet, text: str, *, limit: int = 1000) -> Query
                 output_field=TextField(),
             ),
             search_text=Value(text, output_field=TextField()),
-            # A plain excerpt, not ts_headline's: safe_headline escapes and marks it itself.
-            search_plain=Value(True, output_field=BooleanField()),
         )
         .order_by("-search_rank", "-pk")
     )
