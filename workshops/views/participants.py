@@ -35,7 +35,7 @@ from workshops.forms.participants import (
 from workshops.imports import EXPORT_HEADERS, ParticipantRow, check_rows
 from workshops.models import Answer, Attendance, Event, Participant
 from workshops.permissions import EditorRequired, can_edit_workshops
-from workshops.views.events import When
+from workshops.views.when import When
 
 MAX_MATCHES = 20
 
