@@ -197,3 +197,34 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+def attachment_path(attachment, filename: str) -> str:
+    return f"lessons/{attachment.lesson_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file that supports a lesson (a report extract, a photo of a flip chart as PDF...)."""
+
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("lesson")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["lesson", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -4,7 +4,8 @@ Which moves exist from each stage is the stage machine's business (``lessons.ser
 screens ask ``services.allowed_moves(lesson, user)``, which combines both.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from ssrportal.roles import ADMIN, FOCAL_POINT, SECRETARIAT, roles_of
 from workshops.models import Event, EventOrganiser, Participant
@@ -88,16 +89,51 @@ def can_comment_on_lesson(user, lesson: Lesson) -> bool:
     return _is_reviewer(user) or _speaks_for(user, lesson)
 
 
-def can_submit_lesson_for(user, event: Event) -> bool:
+def can_submit_lessons(user) -> bool:
+    """Who writes lessons at all: the secretariat and admins, and focal points of an
+    organisation."""
+    roles = roles_of(user)
+    if roles & {SECRETARIAT, ADMIN}:
+        return True
+    return FOCAL_POINT in roles and user.organisation_id is not None
+
+
+def can_review_lessons(user) -> bool:
+    """The secretariat (and admins): every lesson, every move but submitting, the follow-up."""
+    return _is_reviewer(user)
+
+
+def events_for_lessons(user) -> QuerySet[Event]:
+    """The events ``user`` may submit lessons for (can_submit_lesson_for), started ones only."""
+    events = Event.objects.filter(start__lte=timezone.now())
+    roles = roles_of(user)
+    if roles & {SECRETARIAT, ADMIN}:
+        return events
+    if FOCAL_POINT not in roles or user.organisation_id is None:
+        return events.none()
+    return _involving(events, user.organisation_id)
+
+
+def _involving(events: QuerySet[Event], organisation_id: int) -> QuerySet[Event]:
+    """The events the organisation organised (any role) or took part in (a participant)."""
+    return events.filter(
+        Exists(EventOrganiser.objects.filter(event=OuterRef("pk"), organisation_id=organisation_id))
+        | Exists(Participant.objects.filter(event=OuterRef("pk"), organisation_id=organisation_id))
+    )
+
+
+def can_submit_lesson_for(user, event: Event, *, involved: set[int] | None = None) -> bool:
     """The secretariat and admins, or a focal point whose organisation organised the event
-    (any organiser role) or was represented among its participants."""
+    (any organiser role) or was represented among its participants.
+
+    ``involved``: the ids of those organisations when the caller has them (the event page),
+    which saves the query.
+    """
     roles = roles_of(user)
     if roles & {SECRETARIAT, ADMIN}:
         return True
     if FOCAL_POINT not in roles or user.organisation_id is None:
         return False
-    organisation_id = user.organisation_id
-    return (
-        EventOrganiser.objects.filter(event=event, organisation_id=organisation_id).exists()
-        or Participant.objects.filter(event=event, organisation_id=organisation_id).exists()
-    )
+    if involved is not None:
+        return user.organisation_id in involved
+    return _involving(Event.objects.filter(pk=event.pk), user.organisation_id).exists()

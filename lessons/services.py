@@ -5,14 +5,30 @@ the new stage and writes one StageChange. Who may make a move is ``lessons.permi
 """
 
 import datetime as dt
+from collections.abc import Sequence
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.models import Organisation
+from partners.models import Country, Organisation
+from ssrportal.roles import FOCAL_POINT, SECRETARIAT, group_name
+from workshops.models import NoticeKind, ThematicArea
+from workshops.services import name_in_own_folder, record_notices
 
-from .models import Comment, Lesson, Stage, StageChange
+from .models import (
+    ActionStatus,
+    Attachment,
+    Comment,
+    FollowUpAction,
+    Lesson,
+    Stage,
+    StageChange,
+)
 from .permissions import can_comment_on_lesson, can_move_lesson
 
 # NATO's lessons process (DOMAIN.md) with the secretariat's review; learned and rejected are final.
@@ -103,9 +119,11 @@ def move_lesson(
     make it, or when its data is missing: returning and rejecting need a ``comment``, assigning
     an action needs ``action_body`` and ``due_date``, implemented needs ``done`` (what was done,
     kept as the StageChange's comment, followed by ``comment`` if given).
-    Not yet: the notice rows the register issue asks for on submitting, returning, validating
-    and assigning an action need the Notice model of the notices issue (6); add them here, in
-    this transaction, through a workshops service once it exists.
+    Assigning an action also opens a FollowUpAction for the action body (what is to be done:
+    ``comment``, else the lesson's recommendation); implemented closes the open ones as done.
+    Submitting, returning, validating and assigning an action record notices (NOTICES) in the
+    same transaction: for the secretariat on submitting, for the lesson's organisation's focal
+    points otherwise, and the action body's focal points too on assigning.
     Running it twice refuses the second call (the lesson is no longer at the first stage).
     """
     locked = Lesson.objects.select_for_update().get(pk=lesson.pk)
@@ -125,11 +143,59 @@ def move_lesson(
         locked.action_body,
         locked.due_date,
     )
+    if to_stage == Stage.ACTION_ASSIGNED:
+        FollowUpAction.objects.create(
+            lesson=locked,
+            action_body=action_body,
+            due_date=due_date,
+            description=comment or locked.recommendation or locked.statement or locked.title,
+        )
     if to_stage == Stage.IMPLEMENTED:
+        locked.actions.filter(status=ActionStatus.OPEN).update(
+            status=ActionStatus.DONE, done_on=timezone.localdate(), result=done
+        )
         comment = "\n\n".join(text for text in (done, comment) if text)
-    return StageChange.objects.create(
+    change = StageChange.objects.create(
         lesson=locked, from_stage=from_stage, to_stage=to_stage, by=by, comment=comment
     )
+    if to_stage in NOTICES:
+        record_notices(
+            kind=NOTICES[to_stage],
+            event=locked.event,
+            users=concerned_by(locked, to_stage),
+            about=locked,
+            by=by,
+        )
+    return change
+
+
+# The notice each move records, for the people concerned_by() it.
+NOTICES = {
+    Stage.SUBMITTED: NoticeKind.LESSON_SUBMITTED,
+    Stage.RETURNED: NoticeKind.LESSON_RETURNED,
+    Stage.VALIDATED: NoticeKind.LESSON_VALIDATED,
+    Stage.ACTION_ASSIGNED: NoticeKind.LESSON_ACTION_ASSIGNED,
+}
+
+
+def concerned_by(lesson: Lesson, to_stage: str) -> list:
+    """Who is told of ``lesson``'s move to ``to_stage``: active accounts, by name.
+
+    Submitted: the secretariat, who reviews. Returned, validated: the focal points of the
+    lesson's organisation and its author. Action assigned: those, and the focal points of the
+    action body.
+    """
+    users = get_user_model().objects.filter(is_active=True)
+    if to_stage == Stage.SUBMITTED:
+        who = Q(groups__name=group_name(SECRETARIAT))
+    else:
+        organisations = [lesson.organisation_id]
+        if to_stage == Stage.ACTION_ASSIGNED and lesson.action_body_id:
+            organisations.append(lesson.action_body_id)
+        who = Q(groups__name=group_name(FOCAL_POINT), organisation_id__in=organisations)
+        if lesson.author_id:
+            who |= Q(pk=lesson.author_id)
+    return list(users.filter(who).distinct().order_by("last_name", "first_name", "username"))
 
 
 def add_comment(*, lesson: Lesson, by, text: str) -> Comment:
@@ -141,3 +207,49 @@ def add_comment(*, lesson: Lesson, by, text: str) -> Comment:
     if not text:
         raise ValidationError({"text": _("Write a comment.")}, code="required")
     return Comment.objects.create(lesson=lesson, author=by, text=text)
+
+
+@transaction.atomic
+def save_lesson(
+    *,
+    lesson: Lesson,
+    values: dict,
+    thematic_areas: Sequence[ThematicArea] = (),
+    countries: Sequence[Country] = (),
+    new_attachments: Sequence[tuple[str, UploadedFile]] = (),
+    removed_attachments: Sequence[Attachment] = (),
+    submit: bool = False,
+    by,
+) -> Lesson:
+    """Save ``lesson``'s text and labels, add and remove attachments, and submit it if asked.
+
+    ``values`` are the lesson's own fields (title, observation...); a new lesson records ``by``
+    as its author. Atomic: the text, the labels, the files and the move to submitted are saved
+    together or not at all (a refused submission raises MoveRefused and keeps nothing, files
+    included). Each attachment's type was checked by the form (workshops' document check).
+    """
+    if lesson._state.adding:
+        lesson.author = by
+    for name, value in values.items():
+        setattr(lesson, name, value)
+    stored = []
+    try:
+        lesson.save()
+        lesson.thematic_areas.set(thematic_areas)
+        lesson.countries.set(countries)
+        for title, upload in new_attachments:
+            attachment = Attachment(lesson=lesson, title=title, uploaded_by=by)
+            attachment.file.save(name_in_own_folder(upload.name), upload, save=False)
+            stored.append(attachment.file)
+            attachment.save()
+        removed = [a for a in removed_attachments if a.lesson_id == lesson.pk]
+        Attachment.objects.filter(pk__in=[a.pk for a in removed]).delete()
+        if submit:
+            move_lesson(lesson=lesson, to_stage=Stage.SUBMITTED, by=by)
+    except Exception:
+        for file in stored:
+            file.delete(save=False)
+        raise
+    # Removed files leave the disk only once their rows are gone for good.
+    transaction.on_commit(lambda: [a.file.delete(save=False) for a in removed])
+    return lesson

@@ -1,6 +1,6 @@
 """How a view states who may use it. The rules themselves are predicates in <app>/permissions.py.
 
-- ``public``: anyone, signed in or not.
+- ``public`` / ``Public``: anyone, signed in or not.
 - ``PredicateRequiredMixin`` / ``predicate_required``: signed-out visitors are sent to sign in;
   signed-in users for whom the predicate is false get 403.
 """
@@ -17,6 +17,13 @@ def public(view):
     """Anyone, signed in or not, may use this view."""
     view.access = "public"
     return view
+
+
+class Public:
+    """Class-based views: anyone, signed in or not, may use this view (it scopes what it shows
+    by the user itself)."""
+
+    access = "public"
 
 
 def signed_in(user) -> bool:

@@ -17,6 +17,11 @@ GROUP_ROLES = {"Admin": ADMIN, "Secretariat": SECRETARIAT, "Focal point": FOCAL_
 CACHE_SECONDS = 300
 
 
+def group_name(role: str) -> str:
+    """The name of the group that gives ``role`` ("Focal point" for FOCAL_POINT)."""
+    return next(name for name, value in GROUP_ROLES.items() if value == role)
+
+
 def _cache_key(user_pk) -> str:
     return f"ssrportal:roles:{user_pk}"
 

@@ -204,6 +204,8 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="SSR Coordination Portal <ssr-portal@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The right-hand part of each notice's Message-ID (<notice.…@domain>): the portal's host name.
+NOTICE_MESSAGE_ID_DOMAIN = env.str("NOTICE_MESSAGE_ID_DOMAIN", default="ssr-portal.localhost")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

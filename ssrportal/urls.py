@@ -12,5 +12,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("workshops/", include("workshops.urls")),
     path("mandates/", include(mandate_patterns)),
+    path("lessons/", include("lessons.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,11 +38,14 @@ from .models import (
     EventStatus,
     EventTranslation,
     Mandate,
+    Notice,
     Participant,
     ParticipantGroup,
     TargetOrganisationType,
     ThematicArea,
+    about_fields,
 )
+from .models.notice import new_message_id
 from .models.participant import ParticipantRole
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -248,6 +251,16 @@ def import_participants(*, event: Event, rows: list[ParticipantRow], by) -> Impo
     return summary
 
 
+def name_in_own_folder(filename: str) -> str:
+    """``<random folder>/<filename>``: an upload keeps its name, and two of one name do not meet.
+
+    The name is cut to keep the stored path (events/<id>/<folder>/<name>) in a FileField's 300
+    characters.
+    """
+    stem, extension = os.path.splitext(filename)
+    return f"{secrets.token_hex(8)}/{stem[: 200 - len(extension)]}{extension}"
+
+
 def add_document(
     *, event: Event, kind: str, title: str, language: str, file: UploadedFile, by
 ) -> Document:
@@ -257,10 +270,7 @@ def add_document(
     only served by the download view. Atomic: a failed save leaves no file behind.
     """
     document = Document(event=event, kind=kind, title=title, language=language, uploaded_by=by)
-    stem, extension = os.path.splitext(file.name)
-    # The stored path (events/<id>/<folder>/<name>) must fit Document.file's 300 characters.
-    name = stem[: 200 - len(extension)] + extension
-    document.file.save(f"{secrets.token_hex(8)}/{name}", file, save=False)
+    document.file.save(name_in_own_folder(file.name), file, save=False)
     try:
         with transaction.atomic():
             document.save()
@@ -419,3 +429,41 @@ def save_mandate(
     _save_numbered(mandate, "outputs", outputs, by=by)
     _save_numbered(mandate, "objectives", objectives, by=by)
     return mandate
+
+
+# --- Notices ------------------------------------------------------------------------------------
+
+
+def record_notices(
+    *, kind: str, event: Event, users: Sequence = (), about=None, by=None
+) -> list[Notice]:
+    """Record one queued notice of ``kind`` for each of ``users`` that has an e-mail address.
+
+    Call it inside the transaction of the change that causes the notice (a lesson's move): the
+    rows exist if and only if the change does. Each row copies the address, the name and the
+    language of its recipient (the account's language, English when it follows the browser);
+    a user listed twice, or two accounts sharing an address, get one row. ``about`` is the
+    record the notice concerns (a lesson), if not the event itself.
+    Sending the rows is the notices issue's sender; nothing is sent here.
+    """
+    rows, seen = [], set()
+    for user in users:
+        address = (user.email or "").strip()
+        if not address or address.casefold() in seen:
+            continue
+        seen.add(address.casefold())
+        rows.append(
+            Notice(
+                kind=kind,
+                event=event,
+                user=user,
+                recipient_name=user.get_full_name() or user.get_username(),
+                recipient_email=address,
+                language=user.language or Language.ENGLISH,
+                message_id=new_message_id(),
+                recorded_by=by,
+                **about_fields(about),
+            )
+        )
+    with transaction.atomic():
+        return Notice.objects.bulk_create(rows)

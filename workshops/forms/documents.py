@@ -104,22 +104,27 @@ class DocumentForm(forms.ModelForm):
         }
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_DOCUMENT_SIZE:
-            raise forms.ValidationError(
-                _("The file is larger than 20 MB (%(size)s MB).")
-                % {"size": number_format(upload.size / 1024 / 1024, 1)}
+        return checked_document(self.cleaned_data["file"])
+
+
+def checked_document(upload):
+    """``upload`` if it is a PDF, DOCX, XLSX, PPTX or ODT file of at most 20 MB whose name ends
+    in its type's extension; else a ValidationError that says what is wrong and what to do."""
+    if upload.size > MAX_DOCUMENT_SIZE:
+        raise forms.ValidationError(
+            _("The file is larger than 20 MB (%(size)s MB).")
+            % {"size": number_format(upload.size / 1024 / 1024, 1)}
+        )
+    kind = document_type(upload)
+    if kind is None:
+        raise forms.ValidationError(NOT_A_DOCUMENT)
+    extension = Path(upload.name).suffix.lower()
+    if extension != kind.extension:
+        raise forms.ValidationError(
+            _(
+                "This file is a %(type)s document, but its name ends in “%(extension)s”. "
+                "Rename it to end in “%(right)s” and upload it again."
             )
-        kind = document_type(upload)
-        if kind is None:
-            raise forms.ValidationError(NOT_A_DOCUMENT)
-        extension = Path(upload.name).suffix.lower()
-        if extension != kind.extension:
-            raise forms.ValidationError(
-                _(
-                    "This file is a %(type)s document, but its name ends in “%(extension)s”. "
-                    "Rename it to end in “%(right)s” and upload it again."
-                )
-                % {"type": kind.name, "extension": extension, "right": kind.extension}
-            )
-        return upload
+            % {"type": kind.name, "extension": extension, "right": kind.extension}
+        )
+    return upload

@@ -10,6 +10,7 @@ from .event import (
     OrganiserRole,
 )
 from .mandate import Mandate, MandateObjective, MandateOutput, MandateStatus
+from .notice import Notice, NoticeKind, NoticeState, about_fields
 from .participant import Answer, Attendance, Document, DocumentKind, Participant, ParticipantGroup
 from .vocabulary import TargetOrganisationType, ThematicArea
 
@@ -30,9 +31,13 @@ __all__ = [
     "MandateObjective",
     "MandateOutput",
     "MandateStatus",
+    "Notice",
+    "NoticeKind",
+    "NoticeState",
     "OrganiserRole",
     "Participant",
     "ParticipantGroup",
     "TargetOrganisationType",
     "ThematicArea",
+    "about_fields",
 ]

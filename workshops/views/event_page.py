@@ -118,6 +118,7 @@ class OrganisationRow:
     owner: int
     role: str
     position: int
+    organisation: int
     acronym: str
     name: str
     name_fr: str
@@ -133,7 +134,8 @@ def event_organisations(event: Event) -> tuple[list, dict[int, list[Organisation
     Returns ``[(role heading, [organisation...]), ...]`` in the order of the roles, and
     ``{group id: [organisation...]}`` sorted by acronym.
     """
-    columns = ("row_owner", "row_role", "row_position", "acronym", "name", "name_fr")
+    columns = ("row_owner", "row_role", "row_position", "row_organisation")
+    columns += ("acronym", "name", "name_fr")
     organisers = (
         EventOrganiser.objects.filter(event=event)
         .order_by()
@@ -141,6 +143,7 @@ def event_organisations(event: Event) -> tuple[list, dict[int, list[Organisation
             row_owner=Value(0, output_field=IntegerField()),
             row_role=F("role"),
             row_position=F("position"),
+            row_organisation=F("organisation_id"),
             acronym=F("organisation__acronym"),
             name=F("organisation__name"),
             name_fr=F("organisation__name_fr"),
@@ -154,6 +157,7 @@ def event_organisations(event: Event) -> tuple[list, dict[int, list[Organisation
             row_owner=F("participantgroup_id"),
             row_role=Value("", output_field=CharField()),
             row_position=Value(0, output_field=IntegerField()),
+            row_organisation=F("organisation_id"),
             acronym=F("organisation__acronym"),
             name=F("organisation__name"),
             name_fr=F("organisation__name_fr"),
@@ -234,7 +238,10 @@ class EventDetailView(ReaderRequired, DetailView):
         # Participants whose group is gone (or was never set) are still invited.
         others = [p for group_participants in by_group.values() for p in group_participants]
         translated_title = event.display_title != event.title
+        involved = {row.organisation for _, rows in organisers for row in rows}
+        involved |= {p.organisation_id for p in participants if p.organisation_id}
         context.update(
+            involved_organisations=involved,
             when=When.of(event),
             organisers=organisers,
             objectives=lists["objectives"],

@@ -1,0 +1,99 @@
+"""Lessons for planning: those to consider for an event, and the secretariat's follow-up."""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from lessons.consider import Plan, lessons_to_consider
+from lessons.models import ActionStatus, FollowUpAction
+from lessons.permissions import can_review_lessons, visible_lessons
+from ssrportal.access import requires
+from workshops.permissions import can_read_workshops
+
+SOON = dt.timedelta(days=30)
+
+
+def _ids(values) -> set[int]:
+    return {int(value) for value in values if str(value).isdigit()}
+
+
+class ConsiderView(requires(can_read_workshops), TemplateView):
+    """Lessons to consider for a saved event (?event=) or one being written: the event form
+    sends its countries (target_countries, country), thematic areas and organisers
+    (organisers-N-organisation) as they are chosen, and htmx swaps in the fragment.
+
+    Queries (at most 7): the user; the saved event's countries, areas and organisers (with
+    ?event=); the lessons; the countries, target countries, areas and organisers they share.
+    """
+
+    def get_template_names(self):
+        if self.request.headers.get("HX-Request"):
+            return ["lessons/includes/lessons_to_consider.html"]
+        return ["lessons/lesson_consider.html"]
+
+    def plan(self) -> Plan:
+        params = self.request.GET
+        event = params.get("event", "")
+        event_id = int(event) if event.isdigit() else None
+        # The event form always sends its country select: then the form's choices are the plan
+        # (a country just unticked no longer counts), else the saved event's.
+        from_form = "country" in params
+        plan = Plan(event_id=event_id) if from_form or event_id is None else Plan.of_event(event_id)
+        plan.countries |= _ids(params.getlist("target_countries") + params.getlist("country"))
+        plan.thematic_areas |= _ids(params.getlist("thematic_areas"))
+        deleted = {key[: -len("-DELETE")] for key in params if key.endswith("-DELETE")}
+        plan.organisers |= _ids(
+            value
+            for key in params
+            if key.startswith("organisers-")
+            and key.endswith("-organisation")
+            and key[: -len("-organisation")] not in deleted
+            for value in params.getlist(key)
+        )
+        return plan
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.plan()
+        context.update(
+            plan=plan,
+            lessons=lessons_to_consider(visible_lessons(self.request.user), plan),
+        )
+        return context
+
+
+class FollowUpView(requires(can_review_lessons), TemplateView):
+    """The secretariat's follow-up: open actions by action body, overdue and due soon first.
+
+    Queries (2 whatever the rows): the user; the open actions with lesson, event and body.
+    """
+
+    template_name = "lessons/follow_up.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        actions = (
+            FollowUpAction.objects.filter(status=ActionStatus.OPEN)
+            .select_related("action_body", "lesson", "lesson__event", "lesson__organisation")
+            .order_by("action_body__acronym", "action_body__name", "due_date", "pk")
+        )
+        bodies: dict[int, dict] = {}
+        counts = {"overdue": 0, "soon": 0, "later": 0}
+        for action in actions:
+            if action.due_date and action.due_date < today:
+                action.urgency = "overdue"
+            elif action.due_date and action.due_date <= today + SOON:
+                action.urgency = "soon"
+            else:
+                action.urgency = "later"
+            counts[action.urgency] += 1
+            body = bodies.setdefault(
+                action.action_body_id, {"organisation": action.action_body, "actions": []}
+            )
+            body["actions"].append(action)
+        for body in bodies.values():
+            body["overdue"] = sum(1 for a in body["actions"] if a.urgency == "overdue")
+        context.update(bodies=list(bodies.values()), counts=counts, today=today, soon=SOON.days)
+        return context

@@ -1,0 +1,182 @@
+"""The register: the lessons a user may see, filtered and searched, and their export."""
+
+import tablib
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import ListView
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from lessons.filters import LessonFilter
+from lessons.models import Lesson
+from lessons.permissions import can_submit_lessons, visible_lessons
+from lessons.search import safe_headline
+from ssrportal.access import Public
+from workshops.models import Event
+
+
+def event_choices(lessons) -> list[tuple[str, str]]:
+    """The events that have lessons among ``lessons``, newest first: one query."""
+    events = (
+        Event.objects.with_reader_language()
+        .filter(Exists(lessons.filter(event=OuterRef("pk"))))
+        .only("title", "start", "language")
+        .order_by("-start", "pk")
+    )
+    return [(str(e.pk), f"{e.start:%Y-%m-%d} – {e.display_title}"[:120]) for e in events]
+
+
+class FilteredLessons:
+    """The lessons the query string selects among those the user may see."""
+
+    def filtered(self, queryset=None):
+        visible = visible_lessons(self.request.user)
+        self.filterset = LessonFilter(
+            self.request.GET,
+            queryset=visible if queryset is None else queryset,
+            event_choices=event_choices(visible),
+        )
+        return self.filterset.qs
+
+
+class LessonListView(Public, FilteredLessons, ListView):
+    """The register, for anyone: each reader sees the lessons visible_lessons() gives them.
+
+    Queries (5 whatever the rows): the user; the events of the event filter; the search's
+    parsing (PostgreSQL, with a search only); the count; the page of lessons with event and
+    organisation.
+    """
+
+    template_name = "lessons/lesson_list.html"
+    context_object_name = "lessons"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return self.filtered(
+            visible_lessons(self.request.user)
+            .select_related("event", "organisation")
+            .only(
+                "title",
+                "statement",
+                "observation",
+                "stage",
+                "level",
+                "language",
+                "visibility",
+                "created_at",
+                "event__title",
+                "event__start",
+                "event__language",
+                "organisation__acronym",
+                "organisation__name",
+                "organisation__name_fr",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        searching = bool(self.filterset.form.is_valid() and self.filterset.form.cleaned_data["q"])
+        if searching:
+            for lesson in context["lessons"]:
+                lesson.headline = safe_headline(lesson)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            filter=self.filterset,
+            searching=searching,
+            query=params.urlencode(),
+            filtering=self.filterset.form.is_valid()
+            and any(self.filterset.form.cleaned_data.values()),
+            can_submit=can_submit_lessons(self.request.user),
+        )
+        return context
+
+
+EXPORT_HEADERS = [
+    gettext_lazy("id"),
+    gettext_lazy("title"),
+    gettext_lazy("event"),
+    gettext_lazy("event start"),
+    gettext_lazy("submitted by"),
+    gettext_lazy("stage"),
+    gettext_lazy("level"),
+    gettext_lazy("language"),
+    gettext_lazy("visibility"),
+    gettext_lazy("observation"),
+    gettext_lazy("lesson"),
+    gettext_lazy("recommendation"),
+    gettext_lazy("thematic areas"),
+    gettext_lazy("countries"),
+    gettext_lazy("action body"),
+    gettext_lazy("due date"),
+    gettext_lazy("recorded"),
+]
+
+
+def export_row(lesson: Lesson) -> list:
+    return [
+        lesson.pk,
+        lesson.title,
+        lesson.event.title,
+        lesson.event.start.date().isoformat(),
+        lesson.organisation.acronym or lesson.organisation.name,
+        lesson.get_stage_display(),
+        lesson.get_level_display(),
+        lesson.language,
+        lesson.get_visibility_display(),
+        lesson.observation,
+        lesson.statement,
+        lesson.recommendation,
+        "; ".join(str(area) for area in lesson.thematic_areas.all()),
+        "; ".join(country.name for country in lesson.countries.all()),
+        lesson.action_body.acronym or lesson.action_body.name if lesson.action_body else "",
+        lesson.due_date.isoformat() if lesson.due_date else "",
+        timezone.localtime(lesson.created_at).date().isoformat(),
+    ]
+
+
+def spreadsheet_safe(value):
+    """A text cell as a spreadsheet shows it, not runs it: no control characters (openpyxl
+    refuses them), and no leading = + - @ that would make it a formula."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class LessonExportView(Public, FilteredLessons, View):
+    """The register as filtered (and searched), as CSV (UTF-8 with BOM) or XLSX.
+
+    Queries (7 whatever the rows): the user; the event filter's events; the search's parsing
+    (with a search); the lessons with event, organisation and action body; their thematic
+    areas; their countries.
+    """
+
+    formats = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+
+    def get(self, request):
+        export_format = request.GET.get("format", "csv")
+        if export_format not in self.formats:
+            return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
+        lessons = self.filtered(
+            visible_lessons(request.user)
+            .select_related("event", "organisation", "action_body")
+            .prefetch_related("thematic_areas", "countries")
+        )
+        dataset = tablib.Dataset(headers=[str(h) for h in EXPORT_HEADERS])
+        for lesson in lessons:
+            dataset.append([spreadsheet_safe(value) for value in export_row(lesson)])
+        if export_format == "csv":
+            content = ("\ufeff" + dataset.export("csv")).encode("utf-8")
+        else:
+            content = dataset.export("xlsx")
+        response = HttpResponse(content, content_type=self.formats[export_format])
+        filename = f"lessons-{timezone.localdate():%Y-%m-%d}.{export_format}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
