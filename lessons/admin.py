@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Comment, FollowUpAction, Lesson, StageChange
+from .models import Attachment, Comment, FollowUpAction, Lesson, StageChange
 
 
 class FollowUpActionInline(admin.StackedInline):
@@ -13,6 +13,16 @@ class FollowUpActionInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("action_body")
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    fields = ("title", "file", "uploaded_by", "uploaded_at")
+    readonly_fields = ("uploaded_by", "uploaded_at")
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("uploaded_by")
 
 
 class StageChangeInline(admin.TabularInline):
@@ -84,7 +94,7 @@ class LessonAdmin(SimpleHistoryAdmin):
         (_("Follow-up"), {"fields": ("stage", "visibility", "action_body", "due_date")}),
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
-    inlines = (FollowUpActionInline, StageChangeInline, CommentInline)
+    inlines = (FollowUpActionInline, AttachmentInline, StageChangeInline, CommentInline)
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
@@ -150,4 +160,19 @@ class CommentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ("title", "lesson", "uploaded_by", "uploaded_at")
+    list_select_related = ("lesson", "uploaded_by")
+    search_fields = ("title", "lesson__title")
+    autocomplete_fields = ("lesson",)
+    fields = ("lesson", "title", "file", "uploaded_by", "uploaded_at")
+    readonly_fields = ("uploaded_by", "uploaded_at")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)

@@ -91,6 +91,43 @@ MANDATES = {
     "edit": ("get", "/mandates/{mandate}/edit/", editors()),
 }
 
+# {lesson} is a draft of ECOWAS, the focal point's organisation: the other organisation's focal
+# point and signed-out visitors may not know it exists (404, not 403). {public_lesson} is a
+# validated public lesson, which anyone reads. tests/lessons/ covers the other stages.
+OWNER_ONLY = {
+    "anonymous": 404,
+    "secretariat": 200,
+    "focal_point": 200,
+    "other_focal_point": 404,
+    "admin": 200,
+}
+
+LESSONS = {
+    "list": ("get", "/lessons/", everyone(200)),
+    "export": ("get", "/lessons/export/?format=csv", everyone(200)),
+    "detail": ("get", "/lessons/{lesson}/", OWNER_ONLY),
+    "public_detail": ("get", "/lessons/{public_lesson}/", everyone(200)),
+    "attachment": ("get", "/lessons/{lesson}/attachments/{attachment}/", OWNER_ONLY),
+    "create": ("get", "/lessons/new/", readers()),
+    # The secretariat reads the author's draft but never edits its text (403).
+    "edit": (
+        "get",
+        "/lessons/{lesson}/edit/",
+        {**OWNER_ONLY, "anonymous": SIGN_IN, "secretariat": 403},
+    ),
+    # No stage named: the page again with a message (400); the other focal point, 404.
+    "move": (
+        "post",
+        "/lessons/{lesson}/move/",
+        {**OWNER_ONLY, "anonymous": SIGN_IN}
+        | dict.fromkeys(("secretariat", "focal_point", "admin"), 400),
+    ),
+    # An empty comment: the page again with the error next to the field.
+    "comment": ("post", "/lessons/{lesson}/comment/", {**OWNER_ONLY, "anonymous": SIGN_IN}),
+    "follow_up": ("get", "/lessons/follow-up/", editors()),
+    "consider": ("get", "/lessons/consider/?event={event}", readers()),
+}
+
 MATRIX = {
     **PORTAL,
     **ACCOUNTS,
@@ -99,4 +136,7 @@ MATRIX = {
     **{f"workshops:{name}": row for name, row in PARTICIPANTS.items()},
     **{f"workshops:{name}": row for name, row in DOCUMENTS.items()},
     **{f"mandates:{name}": row for name, row in MANDATES.items()},
+    **{f"lessons:{name}": row for name, row in LESSONS.items() if name != "public_detail"},
 }
+# Rows that test one URL again with another record.
+EXTRA_ROWS = {"lessons:public_detail": LESSONS["public_detail"]}

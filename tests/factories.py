@@ -223,6 +223,25 @@ class LessonFactory(factory.django.DjangoModelFactory):
     observation = "The RECs were invited after the agenda was set."
 
 
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lessons.Attachment"
+
+    lesson = factory.SubFactory(LessonFactory)
+    title = "Extract of the workshop report"
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4\n")
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.Notice"
+
+    kind = "lesson_submitted"
+    event = factory.SubFactory(EventFactory)
+    recipient_name = "Secretariat of the AUC SSR Unit"
+    recipient_email = "secretariat@example.org"
+
+
 class FollowUpActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "lessons.FollowUpAction"

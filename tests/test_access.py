@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests import factories
-from tests.access_matrix import MATRIX, ROLES
+from tests.access_matrix import EXTRA_ROWS, MATRIX, ROLES
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,14 @@ def records():
     someone = factories.UserFactory(username="forgetful")
     participant = factories.ParticipantFactory()
     document = factories.DocumentFactory(event=participant.event)
+    draft = factories.LessonFactory(event=participant.event)  # ECOWAS's
+    published = factories.LessonFactory(
+        event=participant.event, stage="validated", visibility="public"
+    )
     return {
+        "lesson": draft.pk,
+        "public_lesson": published.pk,
+        "attachment": factories.AttachmentFactory(lesson=draft).pk,
         "event": participant.event.pk,
         "participant": participant.pk,
         "document": document.pk,
@@ -68,9 +75,9 @@ def user_for(request):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(MATRIX))
+@pytest.mark.parametrize("name", sorted(MATRIX | EXTRA_ROWS))
 def test_each_role_gets_the_expected_status(client, user_for, records, name, role):
-    method, path, expected = MATRIX[name]
+    method, path, expected = (MATRIX | EXTRA_ROWS)[name]
     user = user_for(role)
     if user is not None:
         client.force_login(user)

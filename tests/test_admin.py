@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lessons.models import Comment, FollowUpAction, Lesson, StageChange
+from lessons.models import Attachment, Comment, FollowUpAction, Lesson, StageChange
 from partners.models import (
     AUSuspension,
     CoordinationFramework,
@@ -35,6 +35,7 @@ from workshops.models import (
     Mandate,
     MandateObjective,
     MandateOutput,
+    Notice,
     Participant,
     ParticipantGroup,
     TargetOrganisationType,
@@ -70,6 +71,8 @@ BUILDERS = {
     ParticipantGroup: factories.ParticipantGroupFactory,
     TargetOrganisationType: lambda: TargetOrganisationType.objects.get(code="security-providers"),
     ThematicArea: lambda: ThematicArea.objects.get(code="ssr-policy-strategy"),
+    Notice: factories.NoticeFactory,
+    Attachment: factories.AttachmentFactory,
     Comment: factories.CommentFactory,
     FollowUpAction: factories.FollowUpActionFactory,
     Lesson: factories.LessonFactory,
@@ -80,6 +83,7 @@ MODELS = sorted(BUILDERS, key=lambda model: model._meta.label)
 # Add pages that are refused on purpose, with why.
 ADD_REFUSED = {
     StageChange: "the stage log is written by the lessons workflow, never by hand",
+    Notice: "notices are written by the services that cause them, in their transaction",
 }
 
 NOT_STAFF_ROLES = ["anonymous", "secretariat", "focal_point", "other_focal_point"]

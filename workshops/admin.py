@@ -19,6 +19,7 @@ from .models import (
     Mandate,
     MandateObjective,
     MandateOutput,
+    Notice,
     Participant,
     ParticipantGroup,
     TargetOrganisationType,
@@ -393,3 +394,30 @@ class ParticipantAdmin(PersonChoiceMixin, SimpleHistoryAdmin):
         "attendance",
         "notice_language",
     )
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    """The ledger of notices: read to follow what was sent; rows are written by the services
+    that cause them, so nobody adds or edits one here."""
+
+    list_display = (
+        "kind",
+        "recipient_email",
+        "language",
+        "state",
+        "attempts",
+        "event",
+        "created_at",
+    )
+    list_select_related = ("event",)
+    list_filter = ("state", "kind", "language")
+    date_hierarchy = "created_at"
+    search_fields = ("recipient_email", "recipient_name", "event__title", "message_id")
+    readonly_fields = [field.name for field in Notice._meta.fields if field.name != "id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

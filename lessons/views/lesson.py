@@ -200,6 +200,13 @@ def lesson_page(request, lesson: Lesson, *, move_form=None, comment_form=None, s
             }
             for stage in moves
         ],
+        # A refused move whose form the page no longer offers (someone moved the lesson
+        # meanwhile) still says why, above the lesson.
+        "refused": (
+            [str(error) for error in move_form.non_field_errors()]
+            if move_form is not None and move_form.stage not in moves
+            else []
+        ),
         "comment_form": comment_form or CommentForm(),
         "can_edit": can_edit_lesson(user, lesson),
         "can_comment": can_comment_on_lesson(user, lesson),

@@ -1,14 +1,24 @@
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from lessons.models import Comment, Lesson, Stage, StageChange
-from lessons.services import ALLOWED_MOVES, MoveRefused, add_comment, allowed_moves, move_lesson
+from lessons.models import Attachment, Comment, Lesson, Stage, StageChange
+from lessons.services import (
+    ALLOWED_MOVES,
+    MoveRefused,
+    add_comment,
+    allowed_moves,
+    move_lesson,
+    save_lesson,
+)
 from tests import factories
+from workshops.models import Notice
 
 pytestmark = pytest.mark.django_db
 
@@ -328,3 +338,68 @@ def test_focal_point_of_another_organisation_cannot_comment(other_focal_point_us
 
     assert refused.value.messages == ["You may not comment on this lesson."]
     assert Comment.objects.count() == 0
+
+
+# --- Notices and saving ---------------------------------------------------------------------------
+
+
+def test_submitting_records_a_notice_for_each_secretariat_account_in_its_language(
+    focal_point_user, secretariat_user
+):
+    secretariat_user.email, secretariat_user.language = "ssr@example.org", "fr"
+    secretariat_user.save()
+    lesson = factories.LessonFactory()
+
+    move_lesson(lesson=lesson, to_stage=Stage.SUBMITTED, by=focal_point_user)
+
+    assert list(
+        Notice.objects.values_list("kind", "recipient_email", "language", "state", "about_id")
+    ) == [("lesson_submitted", "ssr@example.org", "fr", "queued", lesson.pk)]
+
+
+def test_a_refused_move_records_no_notice(secretariat_user, focal_point_user):
+    focal_point_user.email = "focal@ecowas.int"
+    focal_point_user.save()
+    lesson = factories.LessonFactory(stage=Stage.SUBMITTED)
+
+    with pytest.raises(MoveRefused):
+        move_lesson(lesson=lesson, to_stage=Stage.RETURNED, by=secretariat_user, comment="")
+
+    assert Notice.objects.count() == 0
+
+
+def test_each_notice_has_its_own_stable_message_id(secretariat_user, focal_point_user):
+    focal_point_user.email = "focal@ecowas.int"
+    focal_point_user.save()
+    other = factories.UserFactory(
+        username="second-ecowas",
+        email="second@ecowas.int",
+        organisation=focal_point_user.organisation,
+    )
+    other.groups.add(*focal_point_user.groups.all())
+    lesson = factories.LessonFactory(stage=Stage.SUBMITTED)
+
+    move_lesson(lesson=lesson, to_stage=Stage.VALIDATED, by=secretariat_user)
+
+    ids = list(Notice.objects.values_list("message_id", flat=True))
+    assert len(ids) == len(set(ids)) == 2
+    assert all(i.startswith("<notice.") and i.endswith("@ssr-portal.localhost>") for i in ids)
+
+
+def test_a_refused_submission_saves_neither_the_lesson_nor_its_file(settings):
+    someone = factories.UserFactory(username="no-role")
+    lesson = Lesson(event=factories.EventFactory(), organisation=factories.organisation("ECOWAS"))
+    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n", "application/pdf")
+
+    with pytest.raises(MoveRefused):
+        save_lesson(
+            lesson=lesson,
+            values={"title": "A lesson", "observation": "Seen."},
+            new_attachments=[("Report", upload)],
+            submit=True,
+            by=someone,
+        )
+
+    assert Lesson.objects.count() == 0
+    assert Attachment.objects.count() == 0
+    assert not any(path.is_file() for path in Path(settings.MEDIA_ROOT).rglob("*"))

@@ -756,8 +756,8 @@ def test_the_event_page_costs_the_same_queries_for_1_or_500_participants(
     # The user; the event with country, mandate, framework and reader-language title; objectives,
     # expected results, served objectives, target countries, thematic areas and participant
     # groups (one union); organisers and the groups' organisations (one union); participants;
-    # contacts; documents.
-    with django_assert_max_num_queries(7):
+    # contacts; documents; the lessons of the event (lessons' template tag).
+    with django_assert_max_num_queries(8):
         response = secretariat.get(f"/workshops/{event.pk}/")
 
     assert response.content.decode().count("Participant ") >= participants

@@ -159,7 +159,9 @@ def test_seed_000_reads_like_its_issat_record(client, focal_point_user):
     assert section(page, "Target organisation type(s)") == "— not given"
     assert section(page, "Start date") == "1 December 2016"
     assert section(page, "End date") == "17 December 2016"
-    assert section(page, "Specific Lessons Identified") == "No lesson identified yet."
+    assert section(page, "Specific Lessons Identified") == (
+        "Lessons identified at the events of this mandate"
+    )
 
 
 def test_seed_000_lists_its_two_outputs_and_seven_numbered_objectives_in_order(
