@@ -1,9 +1,10 @@
+import datetime as dt
 import logging
 
 import redis
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -11,12 +12,16 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from lessons.models import Lesson, Stage
+from lessons.permissions import events_for_lessons
 from workshops.models import Answer, DocumentKind, Event, EventStatus
 
 from .access import public, requires, signed_in
 from .roles import ADMIN, FOCAL_POINT, SECRETARIAT, roles_of
 
 log = logging.getLogger(__name__)
+
+# How far back the home page looks for held events a focal point has not drawn lessons from.
+AWAITING_LESSONS = dt.timedelta(days=365)
 
 
 def check_database() -> str:
@@ -98,5 +103,19 @@ class HomeView(requires(signed_in), TemplateView):
                 )
                 .select_related("event", "organisation")
                 .order_by("updated_at")[: self.rows]
+            )
+            context["awaiting_lessons"] = (
+                events_for_lessons(user)
+                .with_reader_language()
+                .filter(end__lt=now, end__gte=now - AWAITING_LESSONS)
+                .exclude(status=EventStatus.CANCELLED)
+                .exclude(
+                    Exists(
+                        Lesson.objects.filter(
+                            event=OuterRef("pk"), organisation_id=user.organisation_id
+                        )
+                    )
+                )
+                .order_by("-end")[: self.rows]
             )
         return context

@@ -61,6 +61,24 @@ def test_focal_point_sees_upcoming_events_and_its_own_lessons_only(
     assert [lesson.title for lesson in response.context["lessons_waiting"]] == ["Our draft"]
 
 
+def test_focal_point_is_asked_for_lessons_of_recent_events_its_organisation_was_at(
+    client, focal_point_user, calendar_of_events
+):
+    _, niamey, lusaka = calendar_of_events
+    ecowas = focal_point_user.organisation
+    for event in (niamey, lusaka):
+        factories.ParticipantFactory(event=event, organisation=ecowas)
+    factories.LessonFactory(event=lusaka, organisation=ecowas, title="Lusaka lesson")
+    long_ago = factories.EventFactory(title="Old workshop", start=days(-800), end=days(-799))
+    factories.ParticipantFactory(event=long_ago, organisation=ecowas)
+    client.force_login(focal_point_user)
+
+    response = client.get("/")
+
+    assert [e.title for e in response.context["awaiting_lessons"]] == ["Border workshop, Niamey"]
+    assert f'href="/lessons/new/?event={niamey.pk}"' in response.content.decode()
+
+
 def test_signed_out_visitor_is_sent_to_sign_in(client):
     response = client.get("/")
 
