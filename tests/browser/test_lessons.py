@@ -113,7 +113,9 @@ def test_french_lesson_of_seed_002_is_reviewed_found_and_suggested_for_mali(
     sign_out(page)
     sign_in(page, portal, "focal.ccsc")
     page.goto(lesson_url)
+
     assert RETURN_COMMENT in page.locator(".lesson-thread").inner_text()
+
     with page.expect_navigation():
         page.get_by_role("link", name="Edit").click()
     page.fill("#id_statement", REVISED_STATEMENT)
@@ -139,12 +141,7 @@ def test_french_lesson_of_seed_002_is_reviewed_found_and_suggested_for_mali(
         page.get_by_role("button", name="Search").click()
 
     results = page.locator(".lesson-result")
-    assert (
-        page.get_by_role("status")
-        .filter(has_text="found")
-        .inner_text()
-        .startswith("1 lesson found")
-    )
+    assert page.get_by_text("1 lesson found").is_visible()
     assert results.get_by_role("link").inner_text() == TITLE
     # The fallback marks the word typed within "réformes"; PostgreSQL marks the whole word.
     assert results.locator(".lesson-headline mark").all_inner_texts() in (
@@ -154,7 +151,7 @@ def test_french_lesson_of_seed_002_is_reviewed_found_and_suggested_for_mali(
 
     page.goto(f"{portal}/workshops/new/")
     suggestions = page.locator("#lessons-to-consider")
-    assert TITLE not in suggestions.inner_text()
+    suggestions.get_by_text("Choose countries, thematic areas or organisers").wait_for()
     page.locator("#div_id_target_countries").get_by_label("Mali", exact=True).check()
     suggestions.locator("li", has_text=TITLE).wait_for()
 
@@ -184,7 +181,14 @@ def test_register_finds_a_french_lesson_by_another_form_of_its_word(
     assert results.locator(".lesson-headline mark").all_inner_texts() == ["réformes"]
 
 
-@pytest.mark.parametrize("where", ["register", "search", "lesson"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "register",
+        "search",
+        "lesson",
+    ],
+)
 def test_lesson_pages_have_no_serious_accessibility_violation(page, portal, secretariat, where):
     lesson = factories.LessonFactory(
         title=TITLE, language="fr", observation=OBSERVATION, stage="submitted"

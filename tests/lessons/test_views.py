@@ -638,3 +638,13 @@ def test_event_page_costs_at_most_8_queries_whatever_its_lessons(
         response = focal_point.get(f"/workshops/{bamako_event.pk}/")
 
     assert text_of(response).count("Lesson ") >= rows
+
+
+@pytest.mark.parametrize("text", ["\x00", "réforme\x00s", "'\"<>&|!:*()"])
+def test_search_with_odd_characters_answers_a_page_not_an_error(secretariat, text):
+    factories.LessonFactory(title="Les réformes", **PUBLISHED)
+
+    listed = secretariat.get("/lessons/", {"q": text})
+    exported = secretariat.get("/lessons/export/", {"q": text, "format": "csv"})
+
+    assert (listed.status_code, exported.status_code) == (200, 200)
