@@ -11,7 +11,7 @@ from lessons.permissions import can_review_lessons, visible_lessons
 from ssrportal.access import requires
 from workshops.permissions import can_read_workshops
 
-SOON = dt.timedelta(days=30)
+SOON = dt.timedelta(days=30)  # "due within a month" on the page
 
 
 def _ids(values) -> set[int]:
@@ -95,5 +95,5 @@ class FollowUpView(requires(can_review_lessons), TemplateView):
             body["actions"].append(action)
         for body in bodies.values():
             body["overdue"] = sum(1 for a in body["actions"] if a.urgency == "overdue")
-        context.update(bodies=list(bodies.values()), counts=counts, today=today, soon=SOON.days)
+        context.update(bodies=list(bodies.values()), counts=counts, today=today)
         return context
