@@ -586,7 +586,9 @@ def test_follow_up_lists_open_actions_by_body_with_the_overdue_ones_marked(secre
         "AUC": [("Late one", "overdue"), ("Soon one", "soon")],
         "SADC": [("Later one", "later")],
     }
-    assert "1 action overdue · 1 action due within a month · 1 action due later" in text_of(response)
+    assert "1 action overdue · 1 action due within a month · 1 action due later" in text_of(
+        response
+    )
 
 
 # --- The event page -------------------------------------------------------------------------------
