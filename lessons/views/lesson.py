@@ -1,15 +1,12 @@
 """A lesson's page: its text, labels, attachments, thread (moves and comments) and the moves
 the reader may make; and the one-shot actions on it (move, comment, download an attachment)."""
 
-import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import CharField, F, Value
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -29,11 +26,9 @@ from lessons.permissions import (
 from partners.models import Country, Organisation
 from ssrportal.access import predicate_required, public, signed_in
 from ssrportal.languages import current_language
-from workshops.forms.documents import DOCUMENT_TYPES
 from workshops.models import Notice, ThematicArea
 from workshops.permissions import can_read_workshops
-
-log = logging.getLogger(__name__)
+from workshops.views.documents import stored_file_response
 
 # What each move's button says, and what its form asks.
 MOVES = {
@@ -310,16 +305,4 @@ def attachment_download(request, pk, attachment_pk):
     the attachment."""
     lesson = _visible_lesson(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_pk, lesson=lesson)
-    name = Path(attachment.file.name).name
-    kind = DOCUMENT_TYPES.get(Path(name).suffix.lower())
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        log.error("lesson attachment %s: file %s is missing", attachment.pk, attachment.file.name)
-        raise Http404(_("The file of this attachment is missing.")) from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=name,
-        content_type=kind.content_type if kind else "application/octet-stream",
-    )
+    return stored_file_response(attachment.file, _("The file of this attachment is missing."))

@@ -68,13 +68,19 @@ def document_download(request, pk):
     """The document's file as an attachment, with its type and name. Everyone who reads events
     reads their documents. Queries: the user, the document."""
     document = get_object_or_404(Document, pk=pk)
-    name = Path(document.file.name).name
+    return stored_file_response(document.file, _("The file of this document is missing."))
+
+
+def stored_file_response(file, missing: str) -> FileResponse:
+    """An uploaded document (PDF, DOCX...) as an attachment with its type and name; a 404
+    saying ``missing`` when the file is gone from the disk (logged: someone must restore it)."""
+    name = Path(file.name).name
     kind = DOCUMENT_TYPES.get(Path(name).suffix.lower())
     try:
-        handle = document.file.open("rb")
+        handle = file.open("rb")
     except FileNotFoundError:
-        log.error("document %s: file %s is missing", document.pk, document.file.name)
-        raise Http404(_("The file of this document is missing.")) from None
+        log.error("file %s is missing", file.name)
+        raise Http404(missing) from None
     return FileResponse(
         handle,
         as_attachment=True,
