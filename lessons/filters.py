@@ -31,7 +31,7 @@ class LessonFilter(django_filters.FilterSet):
     With a search, the results come best match first; else the newest first.
     """
 
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = django_filters.CharFilter(label=_("Search"))  # applied last, by filter_queryset
     event = django_filters.ChoiceFilter(
         field_name="event_id", label=_("Event"), empty_label=_("Any")
     )
@@ -81,17 +81,13 @@ class LessonFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         """The selects first, then the search: it ranks only the lessons they leave."""
+        for name, value in self.form.cleaned_data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
         text = self.form.cleaned_data.get("q", "").strip()
-        self.form.cleaned_data["q"] = ""
-        queryset = super().filter_queryset(queryset)
-        self.form.cleaned_data["q"] = text
         if text:
             return search_lessons(queryset, text)
         return queryset.order_by("-created_at", "-pk")
-
-    def search(self, queryset, name, value):
-        """Applied by filter_queryset, after the others."""
-        return queryset
 
     def on_country(self, queryset, name, value):
         """The lesson names the country, or its event was held in or targeted it."""

@@ -161,7 +161,7 @@ def move_lesson(
     if to_stage in NOTICES:
         record_notices(
             kind=NOTICES[to_stage],
-            event=locked.event,
+            event=lesson.event,
             users=concerned_by(locked, to_stage),
             about=locked,
             by=by,

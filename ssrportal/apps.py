@@ -9,3 +9,5 @@ class SsrportalConfig(AppConfig):
     def ready(self):
         # Connect the signals that forget changed roles and start a session's idle clock.
         from . import middleware, roles  # noqa: F401
+
+        roles.connect_signals()

@@ -7,7 +7,6 @@ change of a user's groups clears the user's entry.
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed
-from django.dispatch import receiver
 
 ADMIN = "admin"
 SECRETARIAT = "secretariat"
@@ -43,7 +42,6 @@ def roles_of(user) -> frozenset[str]:
     return roles
 
 
-@receiver(m2m_changed, sender=get_user_model().groups.through)
 def forget_roles(sender, instance, pk_set, reverse, **kwargs):
     if kwargs["action"] not in {"post_add", "post_remove", "post_clear", "pre_clear"}:
         return
@@ -51,3 +49,10 @@ def forget_roles(sender, instance, pk_set, reverse, **kwargs):
     if reverse and kwargs["action"] in {"pre_clear", "post_clear"}:
         user_pks = instance.user_set.values_list("pk", flat=True)
     cache.delete_many([_cache_key(pk) for pk in user_pks])
+
+
+def connect_signals() -> None:
+    """Forget a user's roles when their groups change (SsrportalConfig.ready)."""
+    m2m_changed.connect(
+        forget_roles, sender=get_user_model().groups.through, dispatch_uid="forget-roles"
+    )

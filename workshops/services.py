@@ -465,5 +465,4 @@ def record_notices(
                 **about_fields(about),
             )
         )
-    with transaction.atomic():
-        return Notice.objects.bulk_create(rows)
+    return Notice.objects.bulk_create(rows)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, F, IntegerField, Value
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,10 +25,10 @@ from lessons.permissions import (
 )
 from partners.models import Country, Organisation
 from ssrportal.access import predicate_required, public, signed_in
-from ssrportal.languages import current_language
 from workshops.models import Notice, ThematicArea
 from workshops.permissions import can_read_workshops
 from workshops.views.documents import stored_file_response
+from workshops.views.event_page import Item, union_rows
 
 # What each move's button says, and what its form asks.
 MOVES = {
@@ -117,37 +117,16 @@ def thread(lesson: Lesson) -> list[ThreadItem]:
     return sorted(items, key=lambda item: (item.at, item.kind != "move"))
 
 
-@dataclass(frozen=True)
-class Label:
-    kind: str
-    text: str
-    other: str
-
-    @property
-    def label(self) -> str:
-        return self.other if current_language() == "fr" and self.other else self.text
-
-
-def labels(lesson: Lesson) -> dict[str, list[Label]]:
+def labels(lesson: Lesson) -> dict[str, list[Item]]:
     """The lesson's thematic areas and countries, in the reader's language: one query."""
-
-    def rows(queryset, kind):
-        return (
-            queryset.order_by()
-            .annotate(
-                row_kind=Value(kind, output_field=CharField()),
-                row_text=F("name_en"),
-                row_other=F("name_fr"),
-            )
-            .values_list("row_kind", "row_text", "row_other")
-        )
-
-    union = rows(ThematicArea.objects.filter(lessons=lesson), "areas").union(
-        rows(Country.objects.filter(lessons=lesson), "countries"), all=True
+    zero = Value(0, output_field=IntegerField())
+    names = {"text": F("name_en"), "other": F("name_fr")}
+    union = union_rows(ThematicArea.objects.filter(lessons=lesson), "areas", zero, **names).union(
+        union_rows(Country.objects.filter(lessons=lesson), "countries", zero, **names), all=True
     )
     found = {"areas": [], "countries": []}
-    for kind, text, other in union:
-        found[kind].append(Label(kind, text, other))
+    for kind, key, position, text, other in union:
+        found[kind].append(Item(key, position, text, other))
     for items in found.values():
         items.sort(key=lambda item: item.label)
     return found

@@ -32,12 +32,12 @@ def event_choices(lessons) -> list[tuple[str, str]]:
 class FilteredLessons:
     """The lessons the query string selects among those the user may see."""
 
-    def filtered(self, queryset=None):
-        visible = visible_lessons(self.request.user)
+    def filtered(self, queryset):
+        """``queryset`` (the visible lessons, loaded as the page needs) filtered and searched."""
         self.filterset = LessonFilter(
             self.request.GET,
-            queryset=visible if queryset is None else queryset,
-            event_choices=event_choices(visible),
+            queryset=queryset,
+            event_choices=event_choices(visible_lessons(self.request.user)),
         )
         return self.filterset.qs
 
