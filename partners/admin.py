@@ -309,7 +309,7 @@ class PersonAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
     autocomplete_fields = ("organisation", "user")
     fieldsets = (
         (None, {"fields": ("title", "full_name", "position", "organisation", "is_focal_point")}),
-        (_("Contact"), {"fields": ("email", "phone", "preferred_language")}),
+        (_("Contact"), {"fields": ("email", "phone", "preferred_language", "time_zone")}),
         (_("Other"), {"fields": ("user", "note")}),
     )
 

@@ -193,7 +193,22 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
+# A broker that is down must not hold a request: publishing gives up at once (the notices stay
+# queued in the database and the periodic sweep sends them once the broker is back).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat (`celery -A ssrportal beat`): the sweep sends what is due or was left behind.
+CELERY_BEAT_SCHEDULE = {
+    "notices-sweep": {
+        "task": "workshops.tasks.sweep_notices",
+        "schedule": env.float("NOTICE_SWEEP_SECONDS", default=60.0),
+    },
+    "lessons-overdue-actions": {
+        "task": "lessons.tasks.record_overdue_notices",
+        "schedule": 3600.0,
+    },
+}
 
 # E-mail: the console unless EMAIL_URL is given (smtp://user:pass@host:587, or consolemail://,
 # filemail:// with EMAIL_FILE_PATH).
@@ -204,8 +219,33 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="SSR Coordination Portal <ssr-portal@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+
+# The portal's address as participants reach it (answer links and links in notices).
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Notices (workshops.notices): sender, reply-to and footer of every notice.
+NOTICE_FROM_EMAIL = env.str("NOTICE_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+NOTICE_REPLY_TO = env.list("NOTICE_REPLY_TO", default=[])
+NOTICE_FOOTER = env.str("NOTICE_FOOTER", default="")  # empty: the portal's translated footer
 # The right-hand part of each notice's Message-ID (<notice.…@domain>): the portal's host name.
 NOTICE_MESSAGE_ID_DOMAIN = env.str("NOTICE_MESSAGE_ID_DOMAIN", default="ssr-portal.localhost")
+# Reminders go this many days before an event starts.
+NOTICE_REMINDER_DAYS = env.list("NOTICE_REMINDER_DAYS", cast=int, default=[7, 1])
+# Notices sent on one SMTP connection by one task.
+NOTICE_BATCH_SIZE = env.int("NOTICE_BATCH_SIZE", default=100)
+# Temporary SMTP failures are tried again after NOTICE_RETRY_SECONDS, then twice as long each
+# time, and the notice fails after NOTICE_MAX_ATTEMPTS tries.
+NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=5)
+NOTICE_RETRY_SECONDS = env.float("NOTICE_RETRY_SECONDS", default=60.0)
+# A worker's claim on a batch lapses after this long (a killed worker): the sweep frees it.
+NOTICE_CLAIM_SECONDS = env.float("NOTICE_CLAIM_SECONDS", default=900.0)
+# The sweep leaves rows younger than this to the task their cause queued, and hands at most
+# NOTICE_SWEEP_LIMIT rows to the workers each time it runs.
+NOTICE_SWEEP_GRACE_SECONDS = env.float("NOTICE_SWEEP_GRACE_SECONDS", default=30.0)
+NOTICE_SWEEP_LIMIT = env.int("NOTICE_SWEEP_LIMIT", default=20000)
+# How long a participant's answer link stays valid (answers also close when the event starts).
+NOTICE_ANSWER_LINK_DAYS = env.int("NOTICE_ANSWER_LINK_DAYS", default=180)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,8 +1,9 @@
 """Who may use each URL of the portal: the expected status for each role.
 
 One dict per area; each row is  url name -> (method, path, {role: status}). Paths may use
-{event}, {mandate}, {participant}, {document}, {uid} and {token}: tests/test_access.py builds
-those records. Every URL the portal serves needs a row (test_every_url_has_a_row_in_the_matrix).
+{event}, {mandate}, {participant}, {document}, {uid}, {token} and {answer_token}:
+tests/test_access.py builds those records. Every URL the portal serves needs a row
+(test_every_url_has_a_row_in_the_matrix).
 """
 
 ROLES = ["anonymous", "secretariat", "focal_point", "other_focal_point", "admin"]
@@ -84,6 +85,12 @@ DOCUMENTS = {
     "document_download": ("get", "/workshops/documents/{document}/", readers()),
 }
 
+# The participant's link to answer: the signed token is the credential, whoever opens it.
+# tests/workshops/test_answer.py covers altered (400) and expired (410) tokens.
+ANSWER = {
+    "answer": ("get", "/workshops/answer/{answer_token}/", everyone(200)),
+}
+
 MANDATES = {
     "list": ("get", "/mandates/", readers()),
     "detail": ("get", "/mandates/{mandate}/", readers()),
@@ -135,6 +142,7 @@ MATRIX = {
     **{f"workshops:{name}": row for name, row in CALENDAR.items()},
     **{f"workshops:{name}": row for name, row in PARTICIPANTS.items()},
     **{f"workshops:{name}": row for name, row in DOCUMENTS.items()},
+    **{f"workshops:{name}": row for name, row in ANSWER.items()},
     **{f"mandates:{name}": row for name, row in MANDATES.items()},
     **{f"lessons:{name}": row for name, row in LESSONS.items() if name != "public_detail"},
 }

@@ -60,6 +60,18 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in the test's own process, on its database, unless a test starts real workers
+    (tests/notices/ integration tests, marked ``workers``)."""
+    from ssrportal.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = "workers" not in request.keywords
+    yield
+    app.conf.task_always_eager = eager
+
+
 @pytest.fixture
 def on_postgresql():
     from django.db import connection

@@ -242,6 +242,16 @@ class NoticeFactory(factory.django.DjangoModelFactory):
     recipient_email = "secretariat@example.org"
 
 
+class NoticeTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.NoticeTemplate"
+
+    kind = "invitation"
+    language = "en"
+    subject = "Save the date: {{ event }}"
+    body = "Dear {{ name }},\n\nPlease answer: {{ answer_link }}"
+
+
 class FollowUpActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "lessons.FollowUpAction"

@@ -46,6 +46,8 @@ def records():
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
+    from workshops.answer import answer_token
+
     someone = factories.UserFactory(username="forgetful")
     participant = factories.ParticipantFactory()
     document = factories.DocumentFactory(event=participant.event)
@@ -63,6 +65,7 @@ def records():
         "mandate": factories.MandateFactory().pk,
         "uid": urlsafe_base64_encode(force_bytes(someone.pk)),
         "token": default_token_generator.make_token(someone),
+        "answer_token": answer_token(participant),
     }
 
 

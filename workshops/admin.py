@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from partners.admin import URL_FIELD_HTTPS
 from partners.models import Person
 
+from .forms.notices import AdminWordingForm
 from .models import (
     Document,
     Event,
@@ -20,6 +21,7 @@ from .models import (
     MandateObjective,
     MandateOutput,
     Notice,
+    NoticeTemplate,
     Participant,
     ParticipantGroup,
     TargetOrganisationType,
@@ -421,3 +423,19 @@ class NoticeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(NoticeTemplate)
+class NoticeTemplateAdmin(SimpleHistoryAdmin):
+    """The secretariat's wordings, checked like on the portal's wording page."""
+
+    form = AdminWordingForm
+    list_display = ("kind", "language", "subject", "updated_by", "updated_at")
+    list_select_related = ("updated_by",)
+    list_filter = ("kind", "language")
+    search_fields = ("subject", "body")
+    readonly_fields = ("updated_by", "updated_at")
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

@@ -6,6 +6,7 @@ times in its own time zone (with the VTIMEZONE they need), and a status they und
 
 import datetime as dt
 import zoneinfo
+from urllib.parse import urlsplit
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -120,14 +121,16 @@ def add_in_zone(component, name: str, moment: dt.datetime, zone: str) -> None:
 
 
 def calendar_of(
-    events, *, request, uid: str, name: str = "", refresh: dt.timedelta | None = None
+    events, *, base_url: str, uid: str, name: str = "", refresh: dt.timedelta | None = None
 ) -> bytes:
     """A VCALENDAR of ``events`` with the VTIMEZONE of every zone they use.
 
-    ``uid`` names the calendar itself ("calendar-feed-<user>"), the same on every download.
+    ``base_url`` is the portal's address ("https://ssr.example.org", from the request or, in a
+    notice, PORTAL_URL). ``uid`` names the calendar itself ("calendar-feed-<user>"), the same on
+    every download.
     """
     events = list(events)
-    now, host = timezone.now(), request.get_host()
+    now, host = timezone.now(), urlsplit(base_url).netloc
     calendar = Calendar.new(
         prodid=PRODID,
         uid=f"{uid}@{host.split(':')[0]}",
@@ -136,7 +139,7 @@ def calendar_of(
         subcomponents=[
             vevent(
                 event,
-                url=request.build_absolute_uri(event.get_absolute_url()),
+                url=base_url + event.get_absolute_url(),
                 host=host,
                 now=now,
             )

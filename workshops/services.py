@@ -46,7 +46,9 @@ from .models import (
     about_fields,
 )
 from .models.notice import new_message_id
-from .models.participant import ParticipantRole
+from .models.participant import DocumentKind, ParticipantRole
+from .notices import recording
+from .notices.sending import enqueue_on_commit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -267,13 +269,16 @@ def add_document(
     """Store ``file`` (whose type the upload form checked) as a document of ``event``.
 
     The file goes under MEDIA_ROOT, in a folder of its own so that it keeps its name, and is
-    only served by the download view. Atomic: a failed save leaves no file behind.
+    only served by the download view. Atomic: a failed save leaves no file behind. The report
+    of an event that is over sends the thank-you to those who took part (once each).
     """
     document = Document(event=event, kind=kind, title=title, language=language, uploaded_by=by)
     document.file.save(name_in_own_folder(file.name), file, save=False)
     try:
         with transaction.atomic():
             document.save()
+            if kind == DocumentKind.REPORT:
+                recording.record_thank_you(event=event, by=by)
     except Exception:
         document.file.delete(save=False)
         raise
@@ -338,13 +343,21 @@ def save_event(
     Atomic: any failure saves nothing. Objectives and expected results are numbered 1..n in the
     order given and keep their ids; organisers (organisation, role), contacts (person, purpose)
     and titles in other languages (language, title, summary) replace the previous ones, in the
-    order given. One history row for the event.
+    order given. One history row for the event. When the dates, venue, online link or status
+    of a saved event change, the notices to its invited participants are recorded with it
+    (workshops.notices.recording.record_event_changes).
     """
+    before = None
+    if event.pk is not None:
+        # From the database: a model form has already written the new values on ``event``.
+        before = recording.snapshot(Event.objects.select_related("country").get(pk=event.pk))
     many = _assign(event, values)
     event._history_user = by
     event.save()
     for name, value in many.items():
         getattr(event, name).set(value)
+    if before is not None:
+        recording.record_event_changes(event=event, before=before, by=by)
     _save_numbered(event, "objectives", objectives, by=by)
     _save_numbered(event, "expected_results", expected_results, by=by)
     event.organiser_roles.all().delete()
@@ -444,7 +457,7 @@ def record_notices(
     language of its recipient (the account's language, English when it follows the browser);
     a user listed twice, or two accounts sharing an address, get one row. ``about`` is the
     record the notice concerns (a lesson), if not the event itself.
-    Sending the rows is the notices issue's sender; nothing is sent here.
+    They are handed to the workers when the transaction commits.
     """
     rows, seen = [], set()
     for user in users:
@@ -465,4 +478,6 @@ def record_notices(
                 **about_fields(about),
             )
         )
-    return Notice.objects.bulk_create(rows)
+    rows = Notice.objects.bulk_create(rows)
+    enqueue_on_commit(notice.pk for notice in rows)
+    return rows

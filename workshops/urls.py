@@ -6,6 +6,7 @@ Each area keeps its lines under its comment; every URL has a row in tests/access
 from django.urls import path
 
 from workshops.views import (
+    answer,
     calendar,
     documents,
     event_form,
@@ -58,6 +59,8 @@ urlpatterns = [
         "<int:pk>/documents/upload/", documents.DocumentUploadView.as_view(), name="document_upload"
     ),
     path("documents/<int:pk>/", documents.document_download, name="document_download"),
+    # Answer link
+    path("answer/<str:token>/", answer.answer_view, name="answer"),
 ]
 
 mandate_patterns = (

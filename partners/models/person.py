@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ssrportal.languages import Language
+from ssrportal.validators import validate_time_zone
 
 from .organisation import Organisation
 
@@ -57,6 +58,13 @@ class Person(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Where the person works, e.g. Africa/Nairobi: notices give times in it."),
     )
     is_focal_point = models.BooleanField(
         _("SSR focal point"),

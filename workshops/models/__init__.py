@@ -10,7 +10,7 @@ from .event import (
     OrganiserRole,
 )
 from .mandate import Mandate, MandateObjective, MandateOutput, MandateStatus
-from .notice import Notice, NoticeKind, NoticeState, about_fields
+from .notice import Notice, NoticeKind, NoticeState, NoticeTemplate, about_fields
 from .participant import Answer, Attendance, Document, DocumentKind, Participant, ParticipantGroup
 from .vocabulary import TargetOrganisationType, ThematicArea
 
@@ -34,6 +34,7 @@ __all__ = [
     "Notice",
     "NoticeKind",
     "NoticeState",
+    "NoticeTemplate",
     "OrganiserRole",
     "Participant",
     "ParticipantGroup",

@@ -10,19 +10,11 @@ from simple_history.models import HistoricalRecords
 
 from partners.models import CoordinationFramework, Country, Organisation, Person
 from ssrportal.languages import Language, current_language
+from ssrportal.validators import validate_time_zone
 
 from .mandate import Mandate, MandateObjective
 from .ordered import OrderedText, unique_position
 from .vocabulary import ThematicArea
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(
-            _("“%(value)s” is not a time zone name such as Africa/Addis_Ababa."),
-            code="invalid_time_zone",
-            params={"value": value},
-        )
 
 
 def validate_languages(value) -> None:

@@ -6,11 +6,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from ssrportal.languages import Language
 
 from .event import Event
 from .participant import Participant
+
+
+def new_message_id() -> str:
+    """A Message-ID fixed when the row is recorded, so every retry of it carries the same one."""
+    return f"<notice.{uuid.uuid4().hex}@{settings.NOTICE_MESSAGE_ID_DOMAIN}>"
 
 
 class NoticeKind(models.TextChoices):
@@ -34,6 +40,21 @@ class NoticeState(models.TextChoices):
     RETRYING = "retrying", pgettext_lazy("notice state", "retrying")
     SENT = "sent", pgettext_lazy("notice state", "sent")
     FAILED = "failed", pgettext_lazy("notice state", "failed")
+    # Not sent, and never will be: a reminder for an event since cancelled, a declined answer.
+    SKIPPED = "skipped", pgettext_lazy("notice state", "not sent")
+
+
+# Kinds that go to the participants of an event, and those about a lesson, to accounts.
+PARTICIPANT_KINDS = [
+    NoticeKind.INVITATION,
+    NoticeKind.REMINDER,
+    NoticeKind.REMINDER_UNANSWERED,
+    NoticeKind.UPDATE,
+    NoticeKind.CANCELLATION,
+    NoticeKind.POSTPONEMENT,
+    NoticeKind.THANK_YOU,
+]
+LESSON_KINDS = [kind for kind in NoticeKind if kind not in PARTICIPANT_KINDS]
 
 
 class Notice(models.Model):
@@ -83,9 +104,15 @@ class Notice(models.Model):
         default=NoticeState.QUEUED,
     )
     not_before = models.DateTimeField(_("not before"), null=True, blank=True)
+    # What the cause said and the message must repeat (an update's changes, a return's comment),
+    # fixed when recorded: the event may change again before the row is sent.
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
-    message_id = models.CharField(_("Message-ID"), max_length=200, unique=True, editable=False)
+    message_id = models.CharField(
+        _("Message-ID"), max_length=200, unique=True, editable=False, default=new_message_id
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -114,15 +141,42 @@ class Notice(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} → {self.recipient_email}"
 
-    def save(self, *args, **kwargs):
-        if not self.message_id:
-            self.message_id = new_message_id()
-        super().save(*args, **kwargs)
 
+class NoticeTemplate(models.Model):
+    """The secretariat's wording of one kind of notice in one language.
 
-def new_message_id() -> str:
-    """A Message-ID fixed when the row is recorded, so every retry of it carries the same one."""
-    return f"<notice.{uuid.uuid4().hex}@{settings.NOTICE_MESSAGE_ID_DOMAIN}>"
+    Without a row, the portal's own wording (translated in the catalogs) is used. Subject and
+    body are templates with the placeholders of their kind (workshops.notices.wording).
+    """
+
+    kind = models.CharField(_("kind"), max_length=30, choices=NoticeKind.choices)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notice wording")
+        verbose_name_plural = _("notice wordings")
+        ordering = ["kind", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language"], name="workshops_noticetemplate_unique_kind_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.language})"
 
 
 def about_fields(record) -> dict:

@@ -104,7 +104,9 @@ class EventIcsView(ReaderRequired, DetailView):
     def render_to_response(self, context):
         event = self.object
         response = HttpResponse(
-            ical.calendar_of([event], request=self.request, uid=f"calendar-event-{event.pk}"),
+            ical.calendar_of(
+                [event], base_url=base_url(self.request), uid=f"calendar-event-{event.pk}"
+            ),
             content_type="text/calendar; charset=utf-8",
         )
         filename = slugify(event.title)
@@ -113,6 +115,11 @@ class EventIcsView(ReaderRequired, DetailView):
         filename = filename or f"event-{event.pk}"
         response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
         return response
+
+
+def base_url(request) -> str:
+    """ "https://host": the portal's address as the request reached it."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def feed_token(user) -> str:
@@ -171,7 +178,7 @@ def feed(request, token):
         )
         body = ical.calendar_of(
             events,
-            request=request,
+            base_url=base_url(request),
             uid=f"calendar-feed-{user.pk}",
             name=_("SSR Coordination Portal events"),
             refresh=FEED_REFRESH,

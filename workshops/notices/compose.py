@@ -1,0 +1,298 @@
+"""Notice rows into e-mail messages: each in its recipient's language, as text and HTML.
+
+:func:`compose_batch` prepares what a batch shares in a fixed number of queries (the events with
+their objectives and contacts, the wordings, the agendas and reports, the lessons through the
+providers that app registers) and then builds one message per row: the wording rendered on
+the row's placeholders, the footer, an HTML version, the .ics file and the documents.
+"""
+
+import datetime as dt
+import logging
+import zoneinfo
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from email.utils import formataddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import linebreaks, urlize
+from django.utils.translation import gettext as _
+
+from workshops import ical
+from workshops.answer import answer_url
+from workshops.models import (
+    Document,
+    Event,
+    EventTranslation,
+    Notice,
+    NoticeKind,
+)
+from workshops.models.participant import DocumentKind
+from workshops.views.when import date_span, time_span
+
+from . import wording
+
+logger = logging.getLogger(__name__)
+
+# Kinds that carry the event's .ics file, and those with the answer link.
+WITH_CALENDAR = {
+    NoticeKind.INVITATION,
+    NoticeKind.REMINDER,
+    NoticeKind.REMINDER_UNANSWERED,
+    NoticeKind.UPDATE,
+    NoticeKind.CANCELLATION,
+    NoticeKind.POSTPONEMENT,
+}
+WITH_ANSWER = {
+    NoticeKind.INVITATION,
+    NoticeKind.REMINDER,
+    NoticeKind.REMINDER_UNANSWERED,
+    NoticeKind.UPDATE,
+}
+ATTACHED_DOCUMENT = {
+    NoticeKind.INVITATION: DocumentKind.AGENDA,
+    NoticeKind.THANK_YOU: DocumentKind.REPORT,
+}
+LARGEST_ATTACHMENT = 10 * 1024 * 1024
+
+# The lessons app fills its kinds' placeholders: kind -> function(notices) -> {notice pk: dict}.
+CONTEXT_PROVIDERS: dict[str, Callable[[list[Notice]], dict[int, dict]]] = {}
+
+
+def register_context(kinds: Iterable[str], provider) -> None:
+    """Let an app above this one fill the placeholders of ``kinds`` (lessons.apps.ready)."""
+    for kind in kinds:
+        CONTEXT_PROVIDERS[kind] = provider
+
+
+class NoticeNotComposable(Exception):
+    """This row cannot become a message (its wording fails); the reason is the message."""
+
+
+@dataclass
+class Batch:
+    """What the notices of one batch share, loaded once."""
+
+    events: dict[int, Event]
+    wordings: dict
+    documents: dict[tuple[int, str], Document] = field(default_factory=dict)
+    calendars: dict[int, bytes] = field(default_factory=dict)
+    files: dict[int, bytes | None] = field(default_factory=dict)
+    provided: dict[int, dict] = field(default_factory=dict)
+
+
+def load_notices(pks) -> list[Notice]:
+    """The rows with their event, participant, person and account: one query."""
+    return list(
+        Notice.objects.filter(pk__in=pks)
+        .select_related("event", "participant__person", "user")
+        .order_by("pk")
+    )
+
+
+def prepare(notices: list[Notice]) -> Batch:
+    event_ids = {notice.event_id for notice in notices}
+    events = ical.events_for_calendar(
+        Event.objects.filter(pk__in=event_ids).select_related("country")
+    ).prefetch_related(Prefetch("translations", queryset=EventTranslation.objects.all()))
+    batch = Batch(
+        events={event.pk: event for event in events},
+        wordings=wording.wordings({(notice.kind, notice.language) for notice in notices}),
+    )
+    document_kinds = {ATTACHED_DOCUMENT[n.kind] for n in notices if n.kind in ATTACHED_DOCUMENT}
+    if document_kinds:
+        for document in Document.objects.filter(
+            event__in=event_ids, kind__in=document_kinds
+        ).order_by("uploaded_at", "pk"):
+            batch.documents[document.event_id, document.kind] = document  # the latest wins
+    for kind in {notice.kind for notice in notices} & CONTEXT_PROVIDERS.keys():
+        batch.provided.update(CONTEXT_PROVIDERS[kind]([n for n in notices if n.kind == kind]))
+    return batch
+
+
+# --- Placeholders ---------------------------------------------------------------------------------
+
+
+def recipient_zone(notice: Notice, event: Event) -> zoneinfo.ZoneInfo:
+    person = notice.participant.person if notice.participant_id else None
+    if person is not None and person.time_zone:
+        try:
+            return zoneinfo.ZoneInfo(person.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    return event.tz
+
+
+def when_text(start: dt.datetime, end: dt.datetime, zone, event_zone) -> str:
+    """ "26–27 January 2022, 26 January 09:00 – 27 January 17:00 Bamako (UTC+0)", and the
+    venue's times too when the recipient's zone is another."""
+    text = (
+        f"{date_span(start.astimezone(zone), end.astimezone(zone))}, {time_span(start, end, zone)}"
+    )
+    if zone.key != event_zone.key:
+        text += " · " + _("at the venue: %(times)s") % {"times": time_span(start, end, event_zone)}
+    return text
+
+
+def where_text(event: Event) -> str:
+    place = ", ".join(
+        part
+        for part in [event.venue, event.city, event.country.name if event.country else ""]
+        if part
+    )
+    return place or (_("online") if event.online_url else _("to be announced"))
+
+
+def event_title(event: Event, language: str) -> str:
+    for translation_row in event.translations.all():
+        if translation_row.language == language and translation_row.title:
+            return translation_row.title
+    return event.title
+
+
+def event_context(notice: Notice, event: Event) -> dict:
+    zone = recipient_zone(notice, event)
+    context = {
+        "name": notice.recipient_name,
+        "event": event_title(event, notice.language),
+        "when": when_text(event.start, event.end, zone, event.tz),
+        "where": where_text(event),
+        "online_link": event.online_url,
+        "contacts": "\n".join(
+            " – ".join(
+                part
+                for part in [contact.person.full_name, contact.purpose, contact.person.email]
+                if part
+            )
+            for contact in event.contacts.all()
+        ),
+    }
+    if notice.kind == NoticeKind.INVITATION:
+        context["summary"] = event.summary.strip()
+        context["objectives"] = "\n".join(f"{o.letter}) {o.text}" for o in event.objectives.all())
+    if notice.kind in WITH_ANSWER and notice.participant_id:
+        context["answer_link"] = answer_url(notice.participant)
+    if notice.kind in {NoticeKind.REMINDER, NoticeKind.REMINDER_UNANSWERED}:
+        days = max((event.start - timezone.now()).days, 0)
+        context["days"] = str(notice.details.get("days", days))
+    if notice.kind == NoticeKind.UPDATE:
+        context["changes"] = "\n".join(
+            change_line(change, zone, event.tz) for change in notice.details.get("changes", [])
+        )
+    if notice.kind == NoticeKind.CANCELLATION or notice.kind == NoticeKind.POSTPONEMENT:
+        details = notice.details
+        if "start" in details:  # the dates it was planned for, as the row recorded them
+            start, end = (dt.datetime.fromisoformat(details[k]) for k in ("start", "end"))
+            context["when"] = when_text(start, end, zone, event.tz)
+    return context
+
+
+def change_line(change: dict, zone, event_zone) -> str:
+    """One line of an update: "Dates: 26–27 January … (before: 20–21 January …)"."""
+    what = change["field"]
+    if what == "dates":
+        before = when_text(*map(dt.datetime.fromisoformat, change["before"]), zone, event_zone)
+        after = when_text(*map(dt.datetime.fromisoformat, change["after"]), zone, event_zone)
+        label = _("Dates")
+    else:
+        before, after = change["before"] or "—", change["after"] or "—"
+        label = {"venue": _("Venue"), "online_link": _("Online link")}.get(what, what)
+    return _("%(what)s: now %(after)s (was %(before)s)") % {
+        "what": label,
+        "after": after,
+        "before": before,
+    }
+
+
+# --- Messages -------------------------------------------------------------------------------------
+
+
+def footer() -> str:
+    return settings.NOTICE_FOOTER or _(
+        "This message was sent by the SSR Coordination Portal of the African Union Commission. "
+        "Reply to it to reach the secretariat."
+    )
+
+
+def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
+    """The message of one row, in its language. Raises NoticeNotComposable."""
+    event = batch.events[notice.event_id]
+    with translation.override(notice.language):
+        if notice.kind in CONTEXT_PROVIDERS:
+            context = {"name": notice.recipient_name, **batch.provided.get(notice.pk, {})}
+        else:
+            context = event_context(notice, event)
+        document = None
+        if notice.kind in ATTACHED_DOCUMENT:
+            document = batch.documents.get((event.pk, ATTACHED_DOCUMENT[notice.kind]))
+            content = document_bytes(document, batch) if document else None
+            if content is None:
+                document = None
+            sentence = (
+                _("The agenda is attached.")
+                if notice.kind == NoticeKind.INVITATION
+                else _("The report of the meeting is attached.")
+            )
+            context["agenda" if notice.kind == NoticeKind.INVITATION else "report"] = (
+                sentence if document else ""
+            )
+        chosen = batch.wordings[notice.kind, notice.language]
+        try:
+            subject = " ".join(wording.render(chosen.subject, context).split())
+            text = wording.render(chosen.body, context).strip()
+        except Exception as error:  # a wording saved before a check existed, or a bad value
+            raise NoticeNotComposable(f"{type(error).__name__}: {error}") from error
+        closing = footer()
+        html = render_to_string(
+            "notices/email.html",
+            {
+                "subject": subject,
+                "body": linebreaks(urlize(text, nofollow=False, autoescape=True)),
+                "answer_link": context.get("answer_link", ""),
+                "footer": closing,
+                "language": notice.language,
+            },
+        )
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=f"{text}\n\n-- \n{closing}\n",
+        from_email=settings.NOTICE_FROM_EMAIL,
+        to=[formataddr((notice.recipient_name, notice.recipient_email))],
+        reply_to=settings.NOTICE_REPLY_TO or None,
+        headers={
+            "Message-ID": notice.message_id,
+            "Auto-Submitted": "auto-generated",
+            "Content-Language": notice.language,
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    if notice.kind in WITH_CALENDAR:
+        message.attach("event.ics", calendar_bytes(event, batch), "text/calendar")
+    if document is not None:
+        message.attach(document.file.name.rsplit("/", 1)[-1], batch.files[document.pk], None)
+    return message
+
+
+def calendar_bytes(event: Event, batch: Batch) -> bytes:
+    if event.pk not in batch.calendars:
+        batch.calendars[event.pk] = ical.calendar_of(
+            [event], base_url=settings.PORTAL_URL, uid=f"calendar-event-{event.pk}"
+        )
+    return batch.calendars[event.pk]
+
+
+def document_bytes(document: Document, batch: Batch) -> bytes | None:
+    """The file's content, read once a batch; None when missing or too large to attach."""
+    if document.pk not in batch.files:
+        content = None
+        try:
+            if document.file.size <= LARGEST_ATTACHMENT:
+                with document.file.open("rb") as handle:
+                    content = handle.read()
+        except OSError:
+            logger.warning("Document %s is missing from storage: not attached", document.pk)
+        batch.files[document.pk] = content
+    return batch.files[document.pk]
