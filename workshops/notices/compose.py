@@ -18,7 +18,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from workshops import ical
@@ -31,7 +33,7 @@ from workshops.models import (
     NoticeKind,
 )
 from workshops.models.participant import DocumentKind
-from workshops.views.when import date_span, time_span
+from workshops.views.when import time_span, zone_label
 
 from . import wording
 
@@ -127,14 +129,22 @@ def recipient_zone(notice: Notice, event: Event) -> zoneinfo.ZoneInfo:
 
 
 def when_text(start: dt.datetime, end: dt.datetime, zone, event_zone) -> str:
-    """ "26–27 January 2022, 26 January 09:00 – 27 January 17:00 Bamako (UTC+0)", and the
-    venue's times too when the recipient's zone is another."""
-    text = (
-        f"{date_span(start.astimezone(zone), end.astimezone(zone))}, {time_span(start, end, zone)}"
-    )
+    """ "7 December 2020, 10:00–13:00 Addis Ababa (UTC+3)" in the recipient's zone, and the
+    venue's times too when that zone is another."""
+    text = span_in(start, end, zone)
     if zone.key != event_zone.key:
-        text += " · " + _("at the venue: %(times)s") % {"times": time_span(start, end, event_zone)}
+        text += " · " + _("at the venue: %(times)s") % {"times": span_in(start, end, event_zone)}
     return text
+
+
+def span_in(start: dt.datetime, end: dt.datetime, zone) -> str:
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    if start.date() == end.date():
+        return f"{date_format(start, 'j F Y')}, {time_span(start, end, zone)}"
+    return (
+        f"{date_format(start, 'j F Y')} {start:%H:%M} – {date_format(end, 'j F Y')} {end:%H:%M} "
+        f"{zone_label(zone, start)}"
+    )
 
 
 def where_text(event: Event) -> str:
@@ -250,7 +260,8 @@ def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
             "notices/email.html",
             {
                 "subject": subject,
-                "body": linebreaks(urlize(text, nofollow=False, autoescape=True)),
+                # urlize escapes the text (autoescape) before linking: the result is safe HTML.
+                "body": mark_safe(linebreaks(urlize(text, nofollow=False, autoescape=True))),
                 "answer_link": context.get("answer_link", ""),
                 "footer": closing,
                 "language": notice.language,
