@@ -72,7 +72,9 @@ def enqueue(pks: Iterable[int]) -> bool:
             return True
         # A connection of its own, made from the broker URL now configured, given up at once
         # when the broker does not answer: publishing must never hold the request.
-        with send_notices.app.connection_for_write() as broker:
+        with send_notices.app.connection_for_write(
+            connect_timeout=1, transport_options={"max_retries": 0}
+        ) as broker:
             for start in range(0, len(pks), size):
                 send_notices.apply_async(
                     args=[pks[start : start + size]], connection=broker, retry=False
