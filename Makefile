@@ -33,7 +33,10 @@ run: install
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_reference_data
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
+	# Reminders and retries are due later: the sweep runs beside the server (no beat here).
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py send_notices --every 60 & \
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000; \
+	kill $$! 2>/dev/null || true
 
 ## Lint, then the whole suite (SQLite unless DATABASE_URL/REDIS_URL are set).
 test: install
