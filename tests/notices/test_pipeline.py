@@ -8,6 +8,8 @@ import zoneinfo
 import icalendar
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from tests import factories
@@ -218,8 +220,6 @@ def test_report_of_a_held_event_sends_one_thank_you_with_the_report(
     participants[0].save()
     Notice.objects.update(state=NoticeState.SENT)
     mail.outbox.clear()
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     for _ in range(2):  # a second report does not thank anyone twice
         with django_capture_on_commit_callbacks(execute=True):
             add_document(
@@ -329,3 +329,37 @@ def test_resend_is_a_new_row_to_the_corrected_address():
     assert "right@example.org" in message.to[0]
     parsed = email.message_from_bytes(message.message().as_bytes())
     assert parsed["Message-ID"] == copy.message_id
+
+
+def test_invitation_attaches_the_latest_agenda():
+    event = upcoming_event()
+    factories.DocumentFactory(event=event, kind="agenda", title="Draft agenda")
+    factories.DocumentFactory(
+        event=event,
+        kind="agenda",
+        title="Final agenda",
+        file=SimpleUploadedFile("agenda-final.pdf", b"%PDF-1.4\nfinal"),
+    )
+    invite(event, (factories.PersonFactory(), "en"))
+    send_all()
+    (message,) = mail.outbox
+    assert "The agenda is attached." in message.body
+    assert [(name, content) for name, content, _ in message.attachments[1:]] == [
+        ("agenda-final.pdf", b"%PDF-1.4\nfinal")
+    ]
+
+
+def test_send_notices_command_sends_the_reminders_that_are_due():
+    event = upcoming_event()
+    invite(event, (factories.PersonFactory(), "en"))
+    Notice.objects.filter(kind=NoticeKind.INVITATION).update(state=NoticeState.SENT)
+    Notice.objects.filter(kind=NoticeKind.REMINDER, details__days=7).update(
+        not_before=timezone.now() - dt.timedelta(minutes=1)
+    )
+
+    call_command("send_notices")
+
+    (message,) = mail.outbox
+    assert message.subject.startswith("Will you take part?")  # not answered yet
+    assert Notice.objects.filter(kind=NoticeKind.REMINDER_UNANSWERED, state="sent").count() == 1
+    assert Notice.objects.filter(kind=NoticeKind.REMINDER, state="queued").count() == 1
