@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -106,6 +107,9 @@ class Lesson(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("lessons:detail", args=[self.pk])
+
 
 class ActionStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("action status", "open")
@@ -133,8 +137,13 @@ class FollowUpAction(models.Model):
     done_on = models.DateField(_("done on"), null=True, blank=True)
     result = models.TextField(_("what was done"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # When the "action overdue" notices were recorded (lessons.services.record_overdue_notices).
+    overdue_noticed_at = models.DateTimeField(
+        _("overdue notice recorded"), null=True, blank=True, editable=False
+    )
 
-    history = HistoricalRecords()
+    # The overdue mark is the sender's bookkeeping, not an edit of the action.
+    history = HistoricalRecords(excluded_fields=["overdue_noticed_at"])
 
     class Meta:
         verbose_name = _("follow-up action")

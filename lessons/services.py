@@ -1,4 +1,4 @@
-"""The lessons register's stage machine and comment thread.
+"""The lessons register's stage machine, comment thread and overdue-action notices.
 
 Every move is ``move_lesson``: one transaction that locks the lesson, checks the move, saves
 the new stage and writes one StageChange. Who may make a move is ``lessons.permissions``.
@@ -123,7 +123,8 @@ def move_lesson(
     ``comment``, else the lesson's recommendation); implemented closes the open ones as done.
     Submitting, returning, validating and assigning an action record notices (NOTICES) in the
     same transaction: for the secretariat on submitting, for the lesson's organisation's focal
-    points otherwise, and the action body's focal points too on assigning.
+    points otherwise, and the action body's focal points too on assigning. The rows keep what
+    their message repeats: the comment of a return or validation, the assigned action's id.
     Running it twice refuses the second call (the lesson is no longer at the first stage).
     """
     locked = Lesson.objects.select_for_update().get(pk=lesson.pk)
@@ -143,13 +144,15 @@ def move_lesson(
         locked.action_body,
         locked.due_date,
     )
+    details = {"comment": comment} if to_stage in {Stage.RETURNED, Stage.VALIDATED} else {}
     if to_stage == Stage.ACTION_ASSIGNED:
-        FollowUpAction.objects.create(
+        action = FollowUpAction.objects.create(
             lesson=locked,
             action_body=action_body,
             due_date=due_date,
             description=comment or locked.recommendation or locked.statement or locked.title,
         )
+        details = {"action": action.pk}
     if to_stage == Stage.IMPLEMENTED:
         locked.actions.filter(status=ActionStatus.OPEN).update(
             status=ActionStatus.DONE, done_on=timezone.localdate(), result=done
@@ -165,6 +168,7 @@ def move_lesson(
             users=concerned_by(locked, to_stage),
             about=locked,
             by=by,
+            details=details,
         )
     return change
 
@@ -185,17 +189,63 @@ def concerned_by(lesson: Lesson, to_stage: str) -> list:
     lesson's organisation and its author. Action assigned: those, and the focal points of the
     action body.
     """
-    users = get_user_model().objects.filter(is_active=True)
     if to_stage == Stage.SUBMITTED:
-        who = Q(groups__name=group_name(SECRETARIAT))
-    else:
-        organisations = [lesson.organisation_id]
-        if to_stage == Stage.ACTION_ASSIGNED and lesson.action_body_id:
-            organisations.append(lesson.action_body_id)
-        who = Q(groups__name=group_name(FOCAL_POINT), organisation_id__in=organisations)
-        if lesson.author_id:
-            who |= Q(pk=lesson.author_id)
-    return list(users.filter(who).distinct().order_by("last_name", "first_name", "username"))
+        return _accounts(secretariat=True)
+    organisations = [lesson.organisation_id]
+    if to_stage == Stage.ACTION_ASSIGNED and lesson.action_body_id:
+        organisations.append(lesson.action_body_id)
+    return _accounts(focal_points_of=organisations, author_id=lesson.author_id)
+
+
+def _accounts(*, focal_points_of=(), author_id=None, secretariat: bool = False) -> list:
+    """Active accounts among the focal points of ``focal_points_of``, the author and, if asked,
+    the secretariat: each once, by name."""
+    who = Q(groups__name=group_name(FOCAL_POINT), organisation_id__in=list(focal_points_of))
+    if author_id:
+        who |= Q(pk=author_id)
+    if secretariat:
+        who |= Q(groups__name=group_name(SECRETARIAT))
+    users = get_user_model().objects.filter(is_active=True).filter(who).distinct()
+    return list(users.order_by("last_name", "first_name", "username"))
+
+
+def record_overdue_notices(*, now: dt.datetime | None = None) -> int:
+    """Record an "action overdue" notice for each open action past its due date; how many rows.
+
+    The action's concerned are told once: the focal points of its action body and of the
+    lesson's organisation, the lesson's author (as on assigning) and the secretariat. Each
+    action is its own transaction: its notices are recorded and it is marked
+    (``overdue_noticed_at``) together, the mark taken first by a conditional update, so two
+    runs at once record its notices once. Safe to run again: a marked action is not noticed
+    twice, even if its due date is later postponed and passes again (the follow-up page still
+    shows it overdue). Run hourly by Celery beat (lessons.tasks.record_overdue_notices).
+    """
+    now = now or timezone.now()
+    overdue = FollowUpAction.objects.filter(
+        status=ActionStatus.OPEN,
+        due_date__lt=timezone.localdate(now),
+        overdue_noticed_at__isnull=True,
+    )
+    recorded = 0
+    for action in overdue.select_related("lesson__event").order_by("due_date", "pk"):
+        with transaction.atomic():
+            if not overdue.filter(pk=action.pk).update(overdue_noticed_at=now):
+                continue  # done, or marked by another run, since the list was read
+            lesson = action.lesson
+            recorded += len(
+                record_notices(
+                    kind=NoticeKind.LESSON_ACTION_OVERDUE,
+                    event=lesson.event,
+                    users=_accounts(
+                        focal_points_of=[action.action_body_id, lesson.organisation_id],
+                        author_id=lesson.author_id,
+                        secretariat=True,
+                    ),
+                    about=lesson,
+                    details={"action": action.pk},
+                )
+            )
+    return recorded
 
 
 def add_comment(*, lesson: Lesson, by, text: str) -> Comment:

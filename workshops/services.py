@@ -448,7 +448,13 @@ def save_mandate(
 
 
 def record_notices(
-    *, kind: str, event: Event, users: Sequence = (), about=None, by=None
+    *,
+    kind: str,
+    event: Event,
+    users: Sequence = (),
+    about=None,
+    by=None,
+    details: dict | None = None,
 ) -> list[Notice]:
     """Record one queued notice of ``kind`` for each of ``users`` that has an e-mail address.
 
@@ -456,7 +462,8 @@ def record_notices(
     rows exist if and only if the change does. Each row copies the address, the name and the
     language of its recipient (the account's language, English when it follows the browser);
     a user listed twice, or two accounts sharing an address, get one row. ``about`` is the
-    record the notice concerns (a lesson), if not the event itself.
+    record the notice concerns (a lesson), if not the event itself; ``details`` what the
+    message must repeat as it was when recorded (a return's comment), stored on each row.
     They are handed to the workers when the transaction commits.
     """
     rows, seen = [], set()
@@ -475,6 +482,7 @@ def record_notices(
                 language=user.language or Language.ENGLISH,
                 message_id=new_message_id(),
                 recorded_by=by,
+                details=dict(details or {}),
                 **about_fields(about),
             )
         )

@@ -232,7 +232,9 @@ def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
     event = batch.events[notice.event_id]
     with translation.override(notice.language):
         if notice.kind in CONTEXT_PROVIDERS:
-            context = {"name": notice.recipient_name, **batch.provided.get(notice.pk, {})}
+            if notice.pk not in batch.provided:
+                raise NoticeNotComposable("What this notice is about no longer exists.")
+            context = {"name": notice.recipient_name, **batch.provided[notice.pk]}
         else:
             context = event_context(notice, event)
         document = None
