@@ -1,7 +1,7 @@
 """Who may use each URL of the portal: the expected status for each role.
 
 One dict per area; each row is  url name -> (method, path, {role: status}). Paths may use
-{event}, {mandate}, {participant}, {document}, {uid}, {token} and {answer_token}:
+{event}, {mandate}, {participant}, {document}, {notice}, {uid}, {token} and {answer_token}:
 tests/test_access.py builds those records. Every URL the portal serves needs a row
 (test_every_url_has_a_row_in_the_matrix).
 """
@@ -85,6 +85,27 @@ DOCUMENTS = {
     "document_download": ("get", "/workshops/documents/{document}/", readers()),
 }
 
+# {event} is over (7 December 2020): invitations are refused; {notice} was sent.
+NOTICES = {
+    "notices": ("get", "/workshops/{event}/notices/", editors()),
+    # The event is over: the page again with a message (400), nothing recorded.
+    "notices_invite": ("post", "/workshops/{event}/notices/invite/", editors(400)),
+    "notice_preview": (
+        "get",
+        "/workshops/{event}/notices/preview/?kind=thank_you&participant={participant}",
+        editors(),
+    ),
+    "notice_preview_html": (
+        "get",
+        "/workshops/{event}/notices/preview.html?kind=thank_you&participant={participant}",
+        editors(),
+    ),
+    # Sent again: a new row, and back to the ledger.
+    "notice_resend": ("post", "/workshops/notices/{notice}/resend/", editors(302)),
+    "wordings": ("get", "/workshops/notices/wordings/", editors()),
+    "wording_edit": ("get", "/workshops/notices/wordings/invitation/fr/", editors()),
+}
+
 # The participant's link to answer: the signed token is the credential, whoever opens it.
 # tests/workshops/test_answer.py covers altered (400) and expired (410) tokens.
 ANSWER = {
@@ -142,6 +163,7 @@ MATRIX = {
     **{f"workshops:{name}": row for name, row in CALENDAR.items()},
     **{f"workshops:{name}": row for name, row in PARTICIPANTS.items()},
     **{f"workshops:{name}": row for name, row in DOCUMENTS.items()},
+    **{f"workshops:{name}": row for name, row in NOTICES.items()},
     **{f"workshops:{name}": row for name, row in ANSWER.items()},
     **{f"mandates:{name}": row for name, row in MANDATES.items()},
     **{f"lessons:{name}": row for name, row in LESSONS.items() if name != "public_detail"},

@@ -62,6 +62,7 @@ def records():
         "event": participant.event.pk,
         "participant": participant.pk,
         "document": document.pk,
+        "notice": factories.NoticeFactory(event=participant.event, state="sent").pk,
         "mandate": factories.MandateFactory().pk,
         "uid": urlsafe_base64_encode(force_bytes(someone.pk)),
         "token": default_token_generator.make_token(someone),

@@ -1,4 +1,5 @@
-"""The event list's filters, search, tabs and sorting, shared by the list and its export."""
+"""The event list's filters, search, tabs and sorting, shared by the list and its export; the
+filters of an event's notices."""
 
 import unicodedata
 from collections import defaultdict
@@ -31,6 +32,9 @@ from workshops.models import (
     EventStatus,
     EventTranslation,
     Mandate,
+    Notice,
+    NoticeKind,
+    NoticeState,
     ThematicArea,
 )
 
@@ -225,3 +229,21 @@ class EventFilter(django_filters.FilterSet):
             event=OuterRef("pk"), thematicarea_id=value
         )
         return queryset.filter(Exists(tagged))
+
+
+# --- The notices of an event (workshops:notices) --------------------------------------------------
+
+
+class NoticeFilter(django_filters.FilterSet):
+    """The ledger's state and kind. The view counts the rows itself (notice_counts)."""
+
+    state = django_filters.ChoiceFilter(
+        choices=NoticeState.choices, label=pgettext_lazy("notice", "State"), empty_label=_("Any")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=NoticeKind.choices, label=_("Kind"), empty_label=_("Any")
+    )
+
+    class Meta:
+        model = Notice
+        fields = ["state", "kind"]

@@ -15,7 +15,9 @@ from workshops.views import (
     events,
     mandate_form,
     mandates,
+    notices,
     participants,
+    wordings,
 )
 
 app_name = "workshops"
@@ -59,6 +61,18 @@ urlpatterns = [
         "<int:pk>/documents/upload/", documents.DocumentUploadView.as_view(), name="document_upload"
     ),
     path("documents/<int:pk>/", documents.document_download, name="document_download"),
+    # Notices: invitations, previews, the ledger; the secretariat's wordings
+    path("<int:pk>/notices/", notices.NoticeListView.as_view(), name="notices"),
+    path("<int:pk>/notices/invite/", notices.invite, name="notices_invite"),
+    path("<int:pk>/notices/preview/", notices.NoticePreviewView.as_view(), name="notice_preview"),
+    path("<int:pk>/notices/preview.html", notices.notice_preview_html, name="notice_preview_html"),
+    path("notices/<int:pk>/resend/", notices.resend, name="notice_resend"),
+    path("notices/wordings/", wordings.WordingListView.as_view(), name="wordings"),
+    path(
+        "notices/wordings/<str:kind>/<str:language>/",
+        wordings.WordingEditView.as_view(),
+        name="wording_edit",
+    ),
     # Answer link
     path("answer/<str:token>/", answer.answer_view, name="answer"),
 ]

@@ -101,7 +101,7 @@ def test_invitations_arrive_in_each_language_with_a_calendar_file(smtp_server, w
         assert vevent.decoded("DTSTART") == event.start
         assert str(vevent["LOCATION"]) == "Hôtel de l'Amitié, Bamako, Mali"
     assert received[english[0].person.email]["Subject"].strip() == f"Invitation: {event.title}"
-    assert received[french[0].person.email]["Subject"].strip() == f"Invitation : {event.title}"
+    assert received[french[0].person.email]["Subject"].strip() == f"Invitation\u00a0: {event.title}"
     wait_for(lambda: states(rows) == {NoticeState.SENT}, timeout=10, what="rows marked sent")
 
 

@@ -1,8 +1,13 @@
-"""The secretariat's wording of a notice: refused, with the error, unless it renders."""
+"""The secretariat's wording of a notice (refused, with the error, unless it renders), and the
+choice of the participant a notice is previewed for."""
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
 
-from workshops.models import NoticeTemplate
+from workshops.models import NoticeTemplate, Participant
+from workshops.models.notice import PARTICIPANT_KINDS
 from workshops.notices import wording
 
 
@@ -40,3 +45,53 @@ class AdminWordingForm(WordingForm):
     def _checked(self, name: str) -> str:
         self.kind = self.cleaned_data.get("kind") or self.instance.kind
         return super()._checked(name) if self.kind else self.cleaned_data[name]
+
+
+# --- Previews -------------------------------------------------------------------------------------
+
+NO_EMAIL = _("no e-mail address")
+
+
+class PreviewParticipantForm(forms.Form):
+    """The participant a preview is composed for, among ``participants`` (already loaded: the
+    choices cost no query). Unbound, the first with an e-mail address is chosen."""
+
+    participant = forms.TypedChoiceField(label=_("Participant"), coerce=int)
+
+    def __init__(self, *args, participants, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        label = label or participant_label
+        self.participants = {participant.pk: participant for participant in participants}
+        field = self.fields["participant"]
+        field.choices = [(participant.pk, label(participant)) for participant in participants]
+        with_email = [p for p in participants if p.person.email.strip()]
+        if with_email and not self.is_bound and not self.initial.get("participant"):
+            self.initial["participant"] = with_email[0].pk
+
+    def chosen(self) -> Participant:
+        return self.participants[self.cleaned_data["participant"]]
+
+
+class NoticePreviewForm(PreviewParticipantForm):
+    """Which notice to an event's participants, for which of them (the notices page)."""
+
+    kind = forms.ChoiceField(
+        label=_("Notice"),
+        choices=[(kind.value, capfirst(kind.label)) for kind in PARTICIPANT_KINDS],
+    )
+
+    field_order = ["kind", "participant"]
+
+
+def participant_label(participant: Participant) -> str:
+    person = participant.person
+    return " · ".join([person.display_name, person.email.strip() or str(NO_EMAIL)])
+
+
+def recent_participant_label(participant: Participant) -> str:
+    """ "Ms. Aminata Traoré · a.traore@example.org · Validation workshop (14 December 2026)"."""
+    event = participant.event
+    when = date_format(event.start.astimezone(event.tz), "j F Y")
+    return " · ".join(
+        [participant_label(participant), f"{Truncator(event.title).chars(60)} ({when})"]
+    )
