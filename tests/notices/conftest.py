@@ -3,6 +3,7 @@ started as processes against Redis and the test database, and a Redis server of 
 for the tests that stop it."""
 
 import asyncio
+import datetime as dt
 import email
 import email.policy
 import importlib
@@ -15,6 +16,7 @@ import sys
 import threading
 import time
 import uuid
+import zoneinfo
 from collections import Counter
 from email.message import Message
 from pathlib import Path
@@ -25,10 +27,36 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from ssrportal.celery import app as celery_app
+from tests import factories
+from workshops.models import EventStatus
 
 ROOT = Path(settings.BASE_DIR)
+
+
+BAMAKO = zoneinfo.ZoneInfo("Africa/Bamako")
+
+
+def upcoming_event(*, days: float = 20, **fields):
+    """A confirmed workshop in Bamako starting in ``days`` days (seed 002's kind of event)."""
+    start = timezone.now().astimezone(BAMAKO).replace(second=0, microsecond=0)
+    start += dt.timedelta(days=days)
+    defaults = {
+        "title": "Atelier de validation des réformes du secteur de la sécurité",
+        "language": "fr",
+        "format": "in_person",
+        "status": EventStatus.CONFIRMED,
+        "start": start,
+        "end": start + dt.timedelta(days=1, hours=8),
+        "time_zone": "Africa/Bamako",
+        "venue": "Hôtel de l'Amitié",
+        "city": "Bamako",
+        "country": factories.country("ML"),
+        "summary": "Valider la feuille de route.",
+    }
+    return factories.EventFactory(**{**defaults, **fields})
 
 
 def free_port() -> int:

@@ -3,7 +3,6 @@ test mailbox. The real worker, Redis and SMTP server are in test_workers.py."""
 
 import datetime as dt
 import email
-import zoneinfo
 
 import icalendar
 import pytest
@@ -17,27 +16,9 @@ from workshops.models import Answer, EventStatus, Notice, NoticeKind, NoticeStat
 from workshops.notices import recording, sending, wording
 from workshops.services import add_document, save_event
 
+from .conftest import upcoming_event
+
 pytestmark = pytest.mark.django_db
-
-BAMAKO = zoneinfo.ZoneInfo("Africa/Bamako")
-
-
-def upcoming_event(**fields):
-    start = timezone.now().astimezone(BAMAKO).replace(microsecond=0) + dt.timedelta(days=20)
-    defaults = {
-        "title": "Atelier de validation des réformes du secteur de la sécurité",
-        "language": "fr",
-        "format": "in_person",
-        "status": EventStatus.CONFIRMED,
-        "start": start,
-        "end": start + dt.timedelta(days=1, hours=8),
-        "time_zone": "Africa/Bamako",
-        "venue": "Hôtel de l'Amitié",
-        "city": "Bamako",
-        "country": factories.country("ML"),
-        "summary": "Valider la feuille de route.",
-    }
-    return factories.EventFactory(**{**defaults, **fields})
 
 
 def invite(event, *people, by=None):

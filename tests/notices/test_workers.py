@@ -5,44 +5,21 @@ Each test commits its rows (transactional database) so the workers see them, and
 what the SMTP server receives.
 """
 
-import datetime as dt
 import time
-import zoneinfo
 from email.message import EmailMessage
 
 import icalendar
 import pytest
 from django.db import transaction
-from django.utils import timezone
 
 from tests import factories
 from tests.workshops.test_event_form import form_data
-from workshops.models import EventStatus, Notice, NoticeKind, NoticeState
+from workshops.models import Notice, NoticeKind, NoticeState
 from workshops.notices import recording
 
-from .conftest import wait_for
+from .conftest import upcoming_event, wait_for
 
 pytestmark = [pytest.mark.workers, pytest.mark.django_db(transaction=True)]
-
-BAMAKO = zoneinfo.ZoneInfo("Africa/Bamako")
-
-
-def upcoming_event(*, days: float = 20, **fields):
-    start = timezone.now().astimezone(BAMAKO).replace(second=0, microsecond=0)
-    start += dt.timedelta(days=days)
-    defaults = {
-        "title": "Atelier de validation des réformes du secteur de la sécurité",
-        "language": "fr",
-        "format": "in_person",
-        "status": EventStatus.CONFIRMED,
-        "start": start,
-        "end": start + dt.timedelta(days=1, hours=8),
-        "time_zone": "Africa/Bamako",
-        "venue": "Hôtel de l'Amitié",
-        "city": "Bamako",
-        "country": factories.country("ML"),
-    }
-    return factories.EventFactory(**{**defaults, **fields})
 
 
 def participants(event, count: int, *, language: str = "en", **person_fields):
