@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tests import factories
 from workshops.models import Answer, EventStatus, Notice, NoticeKind, NoticeState, NoticeTemplate
-from workshops.notices import recording, sending, wording
+from workshops.notices import compose, recording, sending, wording
 from workshops.services import add_document, save_event
 
 from .conftest import upcoming_event
@@ -344,3 +344,13 @@ def test_send_notices_command_sends_the_reminders_that_are_due():
     assert message.subject.startswith("Will you take part?")  # not answered yet
     assert Notice.objects.filter(kind=NoticeKind.REMINDER_UNANSWERED, state="sent").count() == 1
     assert Notice.objects.filter(kind=NoticeKind.REMINDER, state="queued").count() == 1
+
+
+def test_html_version_escapes_the_text_and_links_the_addresses():
+    html = compose.html_of('Venue: "Hôtel" <b>\nJoin: https://meet.example.org/a?b=1&c=2.')
+
+    assert html == (
+        "<p>Venue: &quot;Hôtel&quot; &lt;b&gt;<br>Join: "
+        '<a href="https://meet.example.org/a?b=1&amp;c=2">https://meet.example.org/a?b=1&amp;c=2</a>'
+        ".</p>"
+    )

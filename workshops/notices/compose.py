@@ -8,6 +8,7 @@ the row's placeholders, the footer, an HTML version, the .ics file and the docum
 
 import datetime as dt
 import logging
+import re
 import zoneinfo
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.html import linebreaks, urlize
+from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -262,8 +263,7 @@ def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
             "notices/email.html",
             {
                 "subject": subject,
-                # urlize escapes the text (autoescape) before linking: the result is safe HTML.
-                "body": mark_safe(linebreaks(urlize(text, nofollow=False, autoescape=True))),
+                "body": html_of(text),
                 "answer_link": context.get("answer_link", ""),
                 "footer": closing,
                 "language": notice.language,
@@ -287,6 +287,25 @@ def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
     if document is not None:
         message.attach(document.file.name.rsplit("/", 1)[-1], batch.files[document.pk], None)
     return message
+
+
+# A web address in a notice's escaped text: up to a space or an escaped quote or bracket.
+LINK = re.compile(r"https?://(?:(?!&quot;|&#x27;|&lt;|&gt;)[^\s<>\"])+")
+CLOSING = ".,;:!?)]"
+
+
+def _link(found: re.Match) -> str:
+    address = found[0].rstrip(CLOSING)  # the punctuation that closes a sentence stays outside
+    return f'<a href="{address}">{address}</a>{found[0][len(address) :]}'
+
+
+def html_of(text: str) -> str:
+    """The text as HTML paragraphs, escaped, with its web addresses as links.
+
+    Django's urlize does the same for any text; the notices' links are whole addresses, and
+    this costs a fraction of it, which counts at hundreds of notices a second.
+    """
+    return mark_safe(linebreaks(LINK.sub(_link, escape(text))))  # escaped before linking
 
 
 def calendar_bytes(event: Event, batch: Batch) -> bytes:
