@@ -354,3 +354,11 @@ def test_html_version_escapes_the_text_and_links_the_addresses():
         '<a href="https://meet.example.org/a?b=1&amp;c=2">https://meet.example.org/a?b=1&amp;c=2</a>'
         ".</p>"
     )
+
+
+def test_french_subject_keeps_its_no_break_space():
+    event = upcoming_event()
+    invite(event, (factories.PersonFactory(), "fr"))
+    send_all()
+    (message,) = mail.outbox
+    assert message.subject == f"Invitation\u00a0: {event.title}"

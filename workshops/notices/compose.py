@@ -254,7 +254,8 @@ def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
             )
         chosen = batch.wordings[notice.kind, notice.language]
         try:
-            subject = " ".join(wording.render(chosen.subject, context).split())
+            # One line; no-break spaces (French typography) stay as written.
+            subject = LINE_BREAKS.sub(" ", wording.render(chosen.subject, context)).strip(" \t")
             text = wording.render(chosen.body, context).strip()
         except Exception as error:  # a wording saved before a check existed, or a bad value
             raise NoticeNotComposable(f"{type(error).__name__}: {error}") from error
@@ -288,6 +289,8 @@ def compose(notice: Notice, batch: Batch) -> EmailMultiAlternatives:
         message.attach(document.file.name.rsplit("/", 1)[-1], batch.files[document.pk], None)
     return message
 
+
+LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 # A web address in a notice's escaped text: up to a space or an escaped quote or bracket.
 LINK = re.compile(r"https?://(?:(?!&quot;|&#x27;|&lt;|&gt;)[^\s<>\"])+")
