@@ -178,7 +178,7 @@ class Worker:
             self._close()
 
     def log(self) -> str:
-        return "".join(self.lines[-60:])
+        return "".join(self.lines[-150:])
 
 
 @pytest.fixture
@@ -247,6 +247,7 @@ def workers(on_postgresql, redis_url, reference_data, tmp_path, settings):
     yield start
     for worker in started:
         worker.stop()
+        print(f"--- {worker.process.args[-1]}\n{worker.log()}")  # shown when the test fails
     celery_app.conf.task_default_queue, celery_app.conf.broker_url = previous
 
 
