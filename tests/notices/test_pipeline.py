@@ -3,6 +3,7 @@ test mailbox. The real worker, Redis and SMTP server are in test_workers.py."""
 
 import datetime as dt
 import email
+import io
 
 import icalendar
 import pytest
@@ -362,3 +363,9 @@ def test_french_subject_keeps_its_no_break_space():
     send_all()
     (message,) = mail.outbox
     assert message.subject == f"Invitation\u00a0: {event.title}"
+
+
+def test_send_notices_command_with_nothing_due_says_so_when_asked():
+    out = io.StringIO()
+    call_command("send_notices", verbosity=2, stdout=out)
+    assert out.getvalue() == "0 notices due, handed to the sender.\n"

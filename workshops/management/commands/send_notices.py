@@ -20,11 +20,11 @@ class Command(BaseCommand):
             "--every", type=float, default=0, help="Run again every this many seconds."
         )
 
-    def handle(self, *args, every: float, **options):
+    def handle(self, *args, every: float, verbosity: int, **options):
         try:
             while True:
                 handed = sending.sweep()
-                if handed or self.verbosity > 1:
+                if handed or verbosity > 1:
                     self.stdout.write(f"{handed} notices due, handed to the sender.")
                 if not every:
                     return
