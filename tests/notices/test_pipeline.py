@@ -369,3 +369,14 @@ def test_send_notices_command_with_nothing_due_says_so_when_asked():
     out = io.StringIO()
     call_command("send_notices", verbosity=2, stdout=out)
     assert out.getvalue() == "0 notices due, handed to the sender.\n"
+
+
+def test_the_connection_waits_for_the_disk_again_after_a_batch(on_postgresql):
+    from django.db import connection
+
+    invite(upcoming_event(), (factories.PersonFactory(), "en"))
+    send_all()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone() == ("on",)

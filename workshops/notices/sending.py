@@ -148,11 +148,23 @@ def send(pks: Iterable[int]) -> Outcome:
     ids = claim(pks, started)
     if not ids:
         return outcome
+    _wait_for_disk(False)
+    try:
+        return _send_claimed(ids, started, outcome)
+    finally:
+        _wait_for_disk(True)
+
+
+def _wait_for_disk(wait: bool) -> None:
+    """Each sent row is committed before the next message leaves; a worker's death cannot undo
+    a commit, and not waiting for PostgreSQL's disk flush on each keeps the batch fast. Only
+    for the batch: the connection (a web process's, in-process) waits again afterwards."""
     if db_connection.vendor == "postgresql":
-        # Each sent row is committed before the next message leaves; a worker's death cannot
-        # undo a commit, and not waiting for the disk on each one keeps the batch fast.
         with db_connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO OFF")
+            cursor.execute(f"SET synchronous_commit TO {'DEFAULT' if wait else 'OFF'}")
+
+
+def _send_claimed(ids: list[int], started: dt.datetime, outcome: Outcome) -> Outcome:
     notices = load_notices(ids)
     notices = [n for n in notices if not _skipped_reminder(n, outcome)]
     batch = prepare(notices)
