@@ -156,9 +156,16 @@ class Worker:
             if " ready." in line:
                 self.ready.set()
 
+    def broken(self) -> bool:
+        """Stopped, or stopping after an error it cannot recover from."""
+        return self.process.poll() is not None or any(
+            "Unrecoverable error" in line for line in self.lines
+        )
+
     def kill(self):
         """SIGKILL, the worker and every child: nothing gets to finish or clean up."""
-        os.killpg(self.process.pid, signal.SIGKILL)
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
         self._close()
 
