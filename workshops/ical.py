@@ -57,11 +57,15 @@ def event_uid(event: Event, host: str) -> str:
     return f"event-{event.pk}@{host.split(':')[0]}"
 
 
+def place_of(event: Event) -> str:
+    """ "Hôtel de l'Amitié, Bamako, Mali": venue, city and country, those given."""
+    country = event.country.name if event.country else ""
+    return ", ".join(part for part in [event.venue, event.city, country] if part)
+
+
 def location_of(event: Event) -> str:
     """Venue, city and country where it has a place; the online link for an online event."""
-    country = event.country.name if event.country else ""
-    place = ", ".join(part for part in [event.venue, event.city, country] if part)
-    return place or event.online_url
+    return place_of(event) or event.online_url
 
 
 def description_of(event: Event) -> str:

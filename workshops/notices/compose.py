@@ -149,12 +149,7 @@ def span_in(start: dt.datetime, end: dt.datetime, zone) -> str:
 
 
 def where_text(event: Event) -> str:
-    place = ", ".join(
-        part
-        for part in [event.venue, event.city, event.country.name if event.country else ""]
-        if part
-    )
-    return place or (_("online") if event.online_url else _("to be announced"))
+    return ical.place_of(event) or (_("online") if event.online_url else _("to be announced"))
 
 
 def event_title(event: Event, language: str) -> str:
@@ -193,7 +188,7 @@ def event_context(notice: Notice, event: Event) -> dict:
         context["changes"] = "\n".join(
             change_line(change, zone, event.tz) for change in notice.details.get("changes", [])
         )
-    if notice.kind == NoticeKind.CANCELLATION or notice.kind == NoticeKind.POSTPONEMENT:
+    if notice.kind in {NoticeKind.CANCELLATION, NoticeKind.POSTPONEMENT}:
         details = notice.details
         if "start" in details:  # the dates it was planned for, as the row recorded them
             start, end = (dt.datetime.fromisoformat(details[k]) for k in ("start", "end"))

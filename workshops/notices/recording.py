@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from workshops.ical import place_of
 from workshops.models import (
     Answer,
     Attendance,
@@ -23,24 +24,29 @@ from workshops.models import (
     Participant,
 )
 
-from .sending import PENDING, REMINDERS, enqueue_on_commit
+from .sending import PENDING, REMINDERS, STOPPED, enqueue_on_commit
 
 # What an update names when it changes: the dates, the venue, the online link.
-WATCHED = ("start", "end", "time_zone", "venue", "city", "country_id", "online_url", "status")
+WATCHED = ("start", "end", "time_zone", "online_url", "status")  # and the place (snapshot)
 LIVE = [NoticeState.QUEUED, NoticeState.SENDING, NoticeState.RETRYING, NoticeState.SENT]
 
 
-def _row(kind: str, participant: Participant, *, by, **fields) -> Notice:
+def notice_to(participant: Participant, kind: str, *, by=None, **fields) -> Notice:
+    """An unsaved ``kind`` notice to ``participant``: their name, address and notice language
+    as the directory holds them now; ``fields`` add to or replace these."""
     person = participant.person
+    values = {
+        "recipient_name": " ".join(part for part in [person.title, person.full_name] if part),
+        "recipient_email": person.email.strip(),
+        "language": participant.notice_language,
+        **fields,
+    }
     return Notice(
         kind=kind,
         event_id=participant.event_id,
         participant=participant,
-        recipient_name=" ".join(part for part in [person.title, person.full_name] if part),
-        recipient_email=person.email.strip(),
-        language=participant.notice_language,
         recorded_by=by,
-        **fields,
+        **values,
     )
 
 
@@ -53,7 +59,7 @@ def record_invitations(*, event: Event, participants: Iterable[Participant], by)
     """
     participants = [p for p in participants if p.person.email.strip()]
     invitations = Notice.objects.bulk_create(
-        _row(NoticeKind.INVITATION, participant, by=by) for participant in participants
+        notice_to(participant, NoticeKind.INVITATION, by=by) for participant in participants
     )
     plan_reminders(event=event, participants=participants, by=by)
     enqueue_on_commit(notice.pk for notice in invitations)
@@ -79,9 +85,9 @@ def plan_reminders(*, event: Event, participants: list[Participant], by) -> list
         ).values_list("participant_id", "details__days")
     )
     return Notice.objects.bulk_create(
-        _row(
-            NoticeKind.REMINDER,
+        notice_to(
             participant,
+            NoticeKind.REMINDER,
             by=by,
             not_before=event.start - dt.timedelta(days=d),
             details={"days": d},
@@ -95,7 +101,7 @@ def plan_reminders(*, event: Event, participants: list[Participant], by) -> list
 def snapshot(event: Event) -> dict:
     """The values an update watches, taken before a save (save_event)."""
     values = {name: getattr(event, name) for name in WATCHED}
-    values["country"] = event.country.name if event.country_id else ""
+    values["place"] = place_of(event)
     return values
 
 
@@ -127,9 +133,9 @@ def record_event_changes(*, event: Event, before: dict, by) -> list[Notice]:
         kind = (
             NoticeKind.CANCELLATION if status == EventStatus.CANCELLED else NoticeKind.POSTPONEMENT
         )
-        _drop_reminders(event, "The event is cancelled or postponed.")
+        _drop_reminders(event, STOPPED)
         details = {"start": before["start"].isoformat(), "end": before["end"].isoformat()}
-        return _record_for_invited(event, kind, by=by, details=details)
+        return _record_for(list(invited(event)), kind, by=by, details=details)
     if status in {EventStatus.CANCELLED, EventStatus.HELD} or event.end <= now:
         return []
     changes = _changes(event, before)
@@ -141,7 +147,7 @@ def record_event_changes(*, event: Event, before: dict, by) -> list[Notice]:
     plan_reminders(event=event, participants=people, by=by)
     if not changes:
         return []
-    return _record_for_invited(event, NoticeKind.UPDATE, by=by, details={"changes": changes})
+    return _record_for(people, NoticeKind.UPDATE, by=by, details={"changes": changes})
 
 
 def _changes(event: Event, before: dict) -> list[dict]:
@@ -158,10 +164,9 @@ def _changes(event: Event, before: dict) -> list[dict]:
                 "after": [event.start.isoformat(), event.end.isoformat()],
             }
         )
-    place = ", ".join(p for p in [event.venue, event.city, snapshot(event)["country"]] if p)
-    place_before = ", ".join(p for p in [before["venue"], before["city"], before["country"]] if p)
-    if place != place_before:
-        changes.append({"field": "venue", "before": place_before, "after": place})
+    place = place_of(event)
+    if place != before["place"]:
+        changes.append({"field": "venue", "before": before["place"], "after": place})
     if event.online_url != before["online_url"]:
         changes.append(
             {"field": "online_link", "before": before["online_url"], "after": event.online_url}
@@ -169,10 +174,10 @@ def _changes(event: Event, before: dict) -> list[dict]:
     return changes
 
 
-def _record_for_invited(event: Event, kind: str, *, by, details: dict) -> list[Notice]:
+def _record_for(people: list[Participant], kind: str, *, by, details: dict) -> list[Notice]:
     rows = Notice.objects.bulk_create(
-        _row(kind, participant, by=by, details=details)
-        for participant in invited(event)
+        notice_to(participant, kind, by=by, details=details)
+        for participant in people
         if participant.person.email.strip()
     )
     enqueue_on_commit(notice.pk for notice in rows)
@@ -210,7 +215,7 @@ def record_thank_you(*, event: Event, by) -> list[Notice]:
         people = people.filter(answer=Answer.CONFIRMED)
     people = people.exclude(notices__kind=NoticeKind.THANK_YOU)
     rows = Notice.objects.bulk_create(
-        _row(NoticeKind.THANK_YOU, participant, by=by)
+        notice_to(participant, NoticeKind.THANK_YOU, by=by)
         for participant in people
         if participant.person.email.strip()
     )
@@ -226,7 +231,7 @@ def resend(notice: Notice, *, by) -> Notice:
     is how a corrected address gets the notice that failed.
     """
     if notice.participant_id:
-        copy = _row(notice.kind, notice.participant, by=by, details=notice.details)
+        copy = notice_to(notice.participant, notice.kind, by=by, details=notice.details)
     else:
         copy = Notice(
             kind=notice.kind,

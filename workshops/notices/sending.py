@@ -41,6 +41,8 @@ from .compose import NoticeNotComposable, compose, load_notices, prepare
 logger = logging.getLogger(__name__)
 
 PENDING = [NoticeState.QUEUED, NoticeState.RETRYING]
+# Why a reminder is not sent (kept in English in the row, translated where shown).
+STOPPED = gettext_noop("The event is cancelled or postponed.")
 REMINDERS = [NoticeKind.REMINDER, NoticeKind.REMINDER_UNANSWERED]
 
 
@@ -232,7 +234,7 @@ def _skipped_reminder(notice: Notice, outcome: Outcome) -> bool:
     event, participant = notice.event, notice.participant
     reason = ""
     if event.status in {EventStatus.CANCELLED, EventStatus.POSTPONED}:
-        reason = gettext_noop("The event is cancelled or postponed.")
+        reason = STOPPED
     elif event.start <= timezone.now():
         reason = gettext_noop("The event has started.")
     elif participant.answer == Answer.DECLINED:

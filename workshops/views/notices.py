@@ -333,14 +333,8 @@ def preview_notice(
 
     Raises compose.NoticeNotComposable when the wording fails.
     """
-    person = participant.person
-    notice = Notice(
-        kind=kind,
-        event_id=participant.event_id,
-        participant=participant,
-        recipient_name=" ".join(part for part in [person.title, person.full_name] if part),
-        recipient_email=person.email.strip(),
-        language=language or participant.notice_language,
+    notice = recording.notice_to(
+        participant, kind, language=language or participant.notice_language
     )
     batch = compose.prepare([notice])
     if custom is not None:
