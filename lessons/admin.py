@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, Comment, FollowUpAction, Lesson, StageChange
+from workshops.admin import VocabularyAdmin
+
+from .models import Attachment, Comment, FollowUpAction, Lesson, LessonCategory, StageChange
+
+
+@admin.register(LessonCategory)
+class LessonCategoryAdmin(VocabularyAdmin):
+    pass
 
 
 class FollowUpActionInline(admin.StackedInline):
@@ -56,12 +63,13 @@ class CommentInline(admin.TabularInline):
 
 @admin.register(Lesson)
 class LessonAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "event", "organisation", "stage", "visibility", "due_date")
-    list_select_related = ("event", "organisation")
+    list_display = ("title", "event", "organisation", "category", "stage", "visibility", "due_date")
+    list_select_related = ("event", "organisation", "category")
     list_filter = (
         "stage",
         "visibility",
         "level",
+        "category",
         "language",
         ("organisation", admin.RelatedOnlyFieldListFilter),
         "thematic_areas",
@@ -90,7 +98,7 @@ class LessonAdmin(SimpleHistoryAdmin):
     fieldsets = (
         (None, {"fields": ("title", "event", "organisation", "author", "language", "level")}),
         (_("Lesson"), {"fields": ("observation", "statement", "recommendation")}),
-        (_("Scope"), {"fields": ("thematic_areas", "countries")}),
+        (_("Scope"), {"fields": ("category", "thematic_areas", "countries")}),
         (_("Follow-up"), {"fields": ("stage", "visibility", "action_body", "due_date")}),
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )

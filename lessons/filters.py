@@ -11,6 +11,7 @@ from workshops import choices
 from workshops.filters import DateInput
 from workshops.models import Event
 
+from .choices import categories
 from .models import Lesson, Level, Stage
 from .search import search_lessons
 
@@ -24,7 +25,8 @@ def year_choices() -> list[tuple[str, str]]:
 
 
 class LessonFilter(django_filters.FilterSet):
-    """Event, mandate, organisation, country, thematic area, stage, level, year, language; search.
+    """Event, mandate, organisation, country, thematic area, category, stage, level, year,
+    language; search.
 
     The selects take plain ids (ChoiceFilter): their choices come from the reference-data
     cache (workshops.choices) or, for events, one query; a chosen value costs no query to check.
@@ -46,6 +48,12 @@ class LessonFilter(django_filters.FilterSet):
     )
     thematic_area = django_filters.ChoiceFilter(
         method="on_thematic_area", label=_("Thematic area"), empty_label=_("Any")
+    )
+    category = django_filters.ChoiceFilter(
+        field_name="category_id",
+        label=_("Category"),
+        empty_label=_("Any"),
+        null_label=_("No category"),
     )
     stage = django_filters.ChoiceFilter(
         choices=Stage.choices, label=pgettext_lazy("lesson", "Stage"), empty_label=_("Any")
@@ -77,6 +85,7 @@ class LessonFilter(django_filters.FilterSet):
         self.filters["organisation"].extra["choices"] = choices.organisations()
         self.filters["country"].extra["choices"] = choices.countries()
         self.filters["thematic_area"].extra["choices"] = choices.thematic_areas()
+        self.filters["category"].extra["choices"] = categories()
         self.filters["year"].extra["choices"] = year_choices()
 
     def filter_queryset(self, queryset):

@@ -10,6 +10,7 @@ from workshops.forms.documents import DOCUMENT_TYPES, checked_document
 from workshops.forms.ordered import related_ids, use_choices
 from workshops.models import Event
 
+from .choices import categories
 from .models import Attachment, Lesson, Stage
 
 SAVE, SUBMIT = "save", "submit"
@@ -60,9 +61,11 @@ class LessonForm(forms.ModelForm):
             "level",
             "language",
             "visibility",
+            "category",
         ]
         labels = {"statement": _("Lesson")}
         help_texts = {
+            "category": _("The part of the work the lesson is about, if one fits."),
             "observation": _("What happened at the event, as facts."),
             "statement": _("What the observation teaches: what should be done differently."),
             "recommendation": _("Who should do what, so that the next event gains from it."),
@@ -84,6 +87,7 @@ class LessonForm(forms.ModelForm):
         "observation",
         "statement",
         "recommendation",
+        "category",
         "thematic_areas",
         "countries",
         "level",
@@ -99,6 +103,8 @@ class LessonForm(forms.ModelForm):
         # Reference lists come from the cache, sorted by the label the reader sees.
         use_choices(choices.thematic_areas(), self.fields["thematic_areas"])
         use_choices(choices.countries(), self.fields["countries"])
+        self.fields["category"].empty_label = _("No category")
+        use_choices(categories(), self.fields["category"])
         if self.instance.pk:
             del self.fields["event"]
             self.fields["remove_attachments"].queryset = self.instance.attachments.all()
@@ -130,7 +136,8 @@ class LessonForm(forms.ModelForm):
     def values(self) -> dict:
         """The lesson's own fields for services.save_lesson."""
         names = ["title", "observation", "statement", "recommendation", "level", "language"]
-        names += ["visibility"] + [n for n in ("event", "organisation") if n in self.fields]
+        names += ["visibility", "category"]
+        names += [n for n in ("event", "organisation") if n in self.fields]
         return {name: self.cleaned_data[name] for name in names}
 
     def labels(self) -> dict:

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from partners.models import Country, Organisation
 from ssrportal.languages import Language
 from workshops.models import Event, ThematicArea
+from workshops.models.vocabulary import Vocabulary
 
 
 class Stage(models.TextChoices):
@@ -33,6 +34,15 @@ class Level(models.TextChoices):
 class Visibility(models.TextChoices):
     INTERNAL = "internal", _("internal")
     PUBLIC = "public", _("public")
+
+
+class LessonCategory(Vocabulary):
+    """What part of the work a lesson is about, as ISSAT's learning elements sort them
+    (planning and logistics, terms of reference...): reference data, lessons/data/."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("lesson category")
+        verbose_name_plural = _("lesson categories")
 
 
 class Lesson(models.Model):
@@ -69,6 +79,14 @@ class Lesson(models.Model):
         _("language of the text"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     level = models.CharField(_("level"), max_length=15, choices=Level.choices, blank=True)
+    category = models.ForeignKey(
+        LessonCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("category"),
+    )
     stage = models.CharField(
         pgettext_lazy("lesson", "stage"), max_length=20, choices=Stage.choices, default=Stage.DRAFT
     )

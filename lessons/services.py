@@ -1,4 +1,5 @@
-"""The lessons register's stage machine, comment thread and overdue-action notices.
+"""The lessons register's stage machine, comment thread and overdue-action notices, and its
+reference data (the lesson categories of lessons/data/).
 
 Every move is ``move_lesson``: one transaction that locks the lesson, checks the move, saves
 the new stage and writes one StageChange. Who may make a move is ``lessons.permissions``.
@@ -6,6 +7,7 @@ the new stage and writes one StageChange. Who may make a move is ``lessons.permi
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -16,9 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partners.models import Country, Organisation
+from partners.services import Loaded
 from ssrportal.roles import FOCAL_POINT, SECRETARIAT, group_name
 from workshops.models import NoticeKind, ThematicArea
-from workshops.services import name_in_own_folder, record_notices
+from workshops.services import _load_vocabulary, name_in_own_folder, record_notices
 
 from .models import (
     ActionStatus,
@@ -26,10 +29,13 @@ from .models import (
     Comment,
     FollowUpAction,
     Lesson,
+    LessonCategory,
     Stage,
     StageChange,
 )
 from .permissions import can_comment_on_lesson, can_move_lesson
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # NATO's lessons process (DOMAIN.md) with the secretariat's review; learned and rejected are final.
 ALLOWED_MOVES: dict[str, set[str]] = {
@@ -303,3 +309,19 @@ def save_lesson(
     # Removed files leave the disk only once their rows are gone for good.
     transaction.on_commit(lambda: [a.file.delete(save=False) for a in removed])
     return lesson
+
+
+# --- Reference data -------------------------------------------------------------------------------
+
+
+def load_lesson_categories(*, path: Path = DATA_DIR / "lesson_categories.csv") -> Loaded:
+    """Create or update the lesson categories, keyed on code. Atomic; safe to run again."""
+    return _load_vocabulary(
+        LessonCategory, path=path, what="lesson categories", text_fields=["name_en", "name_fr"]
+    )
+
+
+def load_reference_data() -> list[Loaded]:
+    """The register's reference data, the lesson categories; run by ``load_reference_data``
+    after the partners' and workshops' (LessonsConfig.ready registers it). Safe to run again."""
+    return [load_lesson_categories()]

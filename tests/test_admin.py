@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lessons.models import Attachment, Comment, FollowUpAction, Lesson, StageChange
+from lessons.models import Attachment, Comment, FollowUpAction, Lesson, LessonCategory, StageChange
 from partners.models import (
     AUSuspension,
     CoordinationFramework,
@@ -78,6 +78,7 @@ BUILDERS = {
     Comment: factories.CommentFactory,
     FollowUpAction: factories.FollowUpActionFactory,
     Lesson: factories.LessonFactory,
+    LessonCategory: lambda: LessonCategory.objects.get(code="planning-logistics"),
     StageChange: factories.StageChangeFactory,
 }
 MODELS = sorted(BUILDERS, key=lambda model: model._meta.label)
@@ -586,8 +587,8 @@ CHANGELIST_QUERIES = [
     (Event, events, 11),
     # + the date hierarchy's range and days
     (Participant, participants, 9),
-    # + the organisation and thematic-area filters, the date hierarchy's range and days
-    (Lesson, lessons, 11),
+    # + the organisation, thematic-area and category filters, the date hierarchy's range and days
+    (Lesson, lessons, 12),
     # + the mandating organisations (a prefetch), the date hierarchy's range and days
     (Mandate, mandates, 10),
 ]

@@ -6,7 +6,7 @@ Loaded from workshops/data/ like the partners' reference data (partners.services
 
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +101,23 @@ def load_vocabularies() -> list[Loaded]:
     """
     with transaction.atomic():
         return [load_thematic_areas(), load_target_organisation_types()]
+
+
+# Apps above this one (lessons) cannot be imported from here: they register the loader of their
+# own reference data from their AppConfig.ready(), and load_reference_data runs it last.
+REFERENCE_DATA_OF_APPS_ABOVE: list[Callable[[], list[Loaded]]] = []
+
+
+def register_reference_data(loader: Callable[[], list[Loaded]]) -> None:
+    """Have ``load_reference_data`` run ``loader`` too; registering it again changes nothing."""
+    if loader not in REFERENCE_DATA_OF_APPS_ABOVE:
+        REFERENCE_DATA_OF_APPS_ABOVE.append(loader)
+
+
+def load_reference_data_of_apps_above() -> list[Loaded]:
+    """Run the loaders that register_reference_data registered, in the order registered."""
+    with transaction.atomic():
+        return [loaded for loader in REFERENCE_DATA_OF_APPS_ABOVE for loaded in loader()]
 
 
 # --- Participants and documents ------------------------------------------------------------------

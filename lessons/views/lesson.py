@@ -140,8 +140,8 @@ def lesson_type() -> ContentType:
 def lesson_page(request, lesson: Lesson, *, move_form=None, comment_form=None, status=200):
     """The lesson's page; a refused move or an empty comment shows it again with the errors.
 
-    Queries (at most 8): the user; the lesson with event, organisation, author and action
-    body; its thematic areas and countries (one union); its thread (one union); attachments;
+    Queries (at most 8): the user; the lesson with event, organisation, author, action body
+    and category; its thematic areas and countries (one union); its thread (one union); attachments;
     follow-up actions with their action body; notices (the secretariat only).
     """
     user = request.user
@@ -195,7 +195,7 @@ def _visible_lesson(request, pk) -> Lesson:
     """Scope first, then fetch: a lesson the user may not know of is a 404."""
     return get_object_or_404(
         visible_lessons(request.user).select_related(
-            "event", "organisation", "author", "action_body"
+            "event", "organisation", "author", "action_body", "category"
         ),
         pk=pk,
     )

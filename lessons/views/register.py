@@ -113,6 +113,8 @@ EXPORT_HEADERS = [
     gettext_lazy("action body"),
     gettext_lazy("due date"),
     gettext_lazy("recorded"),
+    # Added after the others, so that a column keeps its letter in sheets made before.
+    gettext_lazy("category"),
 ]
 
 
@@ -135,6 +137,7 @@ def export_row(lesson: Lesson) -> list:
         lesson.action_body.acronym or lesson.action_body.name if lesson.action_body else "",
         lesson.due_date.isoformat() if lesson.due_date else "",
         timezone.localtime(lesson.created_at).date().isoformat(),
+        str(lesson.category) if lesson.category else "",
     ]
 
 
@@ -151,8 +154,8 @@ class LessonExportView(Public, FilteredLessons, View):
     """The register as filtered (and searched), as CSV (UTF-8 with BOM) or XLSX.
 
     Queries (7 whatever the rows): the user; the event filter's events; the search's parsing
-    (with a search); the lessons with event, organisation and action body; their thematic
-    areas; their countries.
+    (with a search); the lessons with event, organisation, action body and category; their
+    thematic areas; their countries.
     """
 
     formats = {
@@ -166,7 +169,7 @@ class LessonExportView(Public, FilteredLessons, View):
             return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
         lessons = self.filtered(
             visible_lessons(request.user)
-            .select_related("event", "organisation", "action_body")
+            .select_related("event", "organisation", "action_body", "category")
             .prefetch_related("thematic_areas", "countries")
         )
         dataset = tablib.Dataset(headers=[str(h) for h in EXPORT_HEADERS])

@@ -15,7 +15,7 @@ EN_DASH = "\N{EN DASH}"
 
 SUMMARY = (
     "Reference data: 55 countries, 10 AU suspensions, 42 organisations, 132 memberships, "
-    "18 thematic areas, 5 target organisation types.\n"
+    "18 thematic areas, 5 target organisation types, 10 lesson categories.\n"
 )
 
 SEED_PARTNERS = {

@@ -9,7 +9,8 @@ from workshops import services as workshops_services
 class Command(BaseCommand):
     help = (
         "Load or update the reference data from partners/data and workshops/data: countries, "
-        "AU suspensions, organisations, memberships, thematic areas, target organisation types. "
+        "AU suspensions, organisations, memberships, thematic areas, target organisation types; "
+        "then that of the apps above workshops (lessons/data: lesson categories). "
         "Safe to run again: rows that match their data file are not saved."
     )
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
                 loaded = [
                     *partners_services.load_reference_data(),
                     *workshops_services.load_vocabularies(),
+                    *workshops_services.load_reference_data_of_apps_above(),
                 ]
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
