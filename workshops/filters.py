@@ -30,13 +30,13 @@ from workshops.models import (
     EventKind,
     EventOrganiser,
     EventStatus,
-    EventTranslation,
     Mandate,
     Notice,
     NoticeKind,
     NoticeState,
     ThematicArea,
 )
+from workshops.search import search_events
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 TABS = {
@@ -158,7 +158,7 @@ class EventFilter(django_filters.FilterSet):
     The selects take plain ids (ChoiceFilter), so a chosen value costs no query to check.
     """
 
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = django_filters.CharFilter(label=_("Search"))  # applied last, by filter_queryset
     status = django_filters.ChoiceFilter(
         choices=EventStatus.choices, label=pgettext_lazy("event", "Status"), empty_label=_("Any")
     )
@@ -194,19 +194,13 @@ class EventFilter(django_filters.FilterSet):
         for name in ("country", "organisation", "thematic_area", "mandate"):
             self.filters[name].extra["choices"] = choices.get(name, [])
 
-    def search(self, queryset, name, value):
-        """Each word in the title (original or translated), the summary or the background."""
-        for word in value.split():
-            translated = EventTranslation.objects.filter(event=OuterRef("pk")).filter(
-                Q(title__icontains=word) | Q(summary__icontains=word)
-            )
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(background__icontains=word)
-                | Exists(translated)
-            )
-        return queryset
+    def filter_queryset(self, queryset):
+        """The selects first, then the search: it keeps the newest matches they leave."""
+        for name, value in self.form.cleaned_data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        text = self.form.cleaned_data.get("q", "").strip()
+        return search_events(queryset, text) if text else queryset
 
     def starts_from(self, queryset, name, value):
         return queryset.filter(start__date__gte=value)
