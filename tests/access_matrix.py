@@ -1,7 +1,8 @@
 """Who may use each URL of the portal: the expected status for each role.
 
 One dict per area; each row is  url name -> (method, path, {role: status}). Paths may use
-{event}, {mandate}, {participant}, {document}, {notice}, {uid}, {token} and {answer_token}:
+{event}, {mandate}, {participant}, {document}, {notice}, {uid}, {token}, {answer_token},
+{organisation} and {person}:
 tests/test_access.py builds those records. Every URL the portal serves needs a row
 (test_every_url_has_a_row_in_the_matrix).
 """
@@ -56,6 +57,8 @@ EVENTS = {
     "create": ("get", "/workshops/new/", editors()),
     "edit": ("get", "/workshops/{event}/edit/", editors()),
     "duplicate": ("post", "/workshops/{event}/duplicate/", editors(302)),
+    "event_search": ("get", "/workshops/search/?q=workshop", readers()),
+    "person_search": ("get", "/workshops/people/search/?q=ali", editors()),
 }
 
 CALENDAR = {
@@ -156,6 +159,17 @@ LESSONS = {
     "consider": ("get", "/lessons/consider/?event={event}", readers()),
 }
 
+# The directory's pages. {organisation} is ECOWAS; {person} is one of its people with an e-mail
+# and no account (the secretariat's POST creates it and goes back to the page).
+# tests/partners/ covers the refusals and the modal.
+PARTNERS = {
+    "organisation_list": ("get", "/partners/organisations/", readers()),
+    "organisation_detail": ("get", "/partners/organisations/{organisation}/", readers()),
+    "organisation_search": ("get", "/partners/organisations/search/?q=cedeao", readers()),
+    "organisation_add": ("get", "/partners/organisations/new/?name=Cedeao", editors()),
+    "person_create_account": ("post", "/partners/people/{person}/account/", editors(302)),
+}
+
 MATRIX = {
     **PORTAL,
     **ACCOUNTS,
@@ -167,6 +181,7 @@ MATRIX = {
     **{f"workshops:{name}": row for name, row in ANSWER.items()},
     **{f"mandates:{name}": row for name, row in MANDATES.items()},
     **{f"lessons:{name}": row for name, row in LESSONS.items() if name != "public_detail"},
+    **{f"partners:{name}": row for name, row in PARTNERS.items()},
 }
 # Rows that test one URL again with another record.
 EXTRA_ROWS = {"lessons:public_detail": LESSONS["public_detail"]}

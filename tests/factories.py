@@ -11,9 +11,16 @@ from workshops.models import Event, Mandate, Participant
 ADDIS = zoneinfo.ZoneInfo("Africa/Addis_Ababa")
 
 
-def organisation(acronym: str) -> Organisation:
-    """A reference-data organisation, loaded by load_reference_data."""
-    return Organisation.objects.get(acronym=acronym)
+# Acronyms two organisations share, and the one that factories.organisation() means by default.
+SHARED_ACRONYMS = {"PAPS": "AUC"}  # not ECOWAS's PAPS
+
+
+def organisation(acronym: str, parent: str = "") -> Organisation:
+    """A reference-data organisation, loaded by load_reference_data; ``parent`` picks one of
+    the organisations that share an acronym (``organisation("PAPS", parent="ECOWAS")``)."""
+    parent = parent or SHARED_ACRONYMS.get(acronym, "")
+    lookup = {"parent__acronym": parent} if parent else {}
+    return Organisation.objects.get(acronym=acronym, **lookup)
 
 
 def country(iso2: str) -> Country:
@@ -96,6 +103,16 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     joined_on = dt.date(1975, 5, 28)
 
 
+class OrganisationNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.OrganisationName"
+
+    organisation = factory.LazyFunction(lambda: organisation("ECOWAS"))
+    name = factory.Sequence(lambda n: f"Communauté des États ouest-africains {n}")
+    kind = "other_spelling"
+    language = "fr"
+
+
 class AUSuspensionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "partners.AUSuspension"
@@ -164,7 +181,7 @@ class EventOrganiserFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     organisation = factory.LazyFunction(lambda: organisation("IOM"))
-    role = "organiser"
+    role_id = "organiser"
 
 
 class EventObjectiveFactory(factory.django.DjangoModelFactory):

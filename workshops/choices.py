@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.utils.translation import get_language
 
 from partners.models import CoordinationFramework, Country, Organisation
-from workshops.models import Mandate, TargetOrganisationType, ThematicArea
+from workshops.models import Mandate, OrganiserRole, TargetOrganisationType, ThematicArea
 
 CACHE_SECONDS = 24 * 60 * 60
 CACHED_MODELS = (
@@ -26,6 +26,7 @@ CACHED_MODELS = (
     ThematicArea,
     TargetOrganisationType,
     Mandate,
+    OrganiserRole,
 )
 
 Choices = list[tuple[int, str]]
@@ -94,6 +95,16 @@ def target_organisation_types() -> Choices:
     return reference_choices(
         "target-organisation-types", TargetOrganisationType.objects.all(), sort=False
     )
+
+
+def organiser_roles() -> list[tuple[str, str]]:
+    """(code, label): organisers' rows name their role by code."""
+    key = f"workshops:choices:organiser-roles:{get_language()}:{_version(OrganiserRole)}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(role.code, str(role)) for role in OrganiserRole.objects.all()]
+        cache.set(key, choices, CACHE_SECONDS)
+    return choices
 
 
 def mandates() -> Choices:

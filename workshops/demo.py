@@ -246,8 +246,9 @@ EVENT_002_OUTCOME = "\n\n".join(
 EVENT_002_ORGANISERS = [
     ("CCSC-PURN", "organiser"),
     ("FES", "co_organiser"),
-    ("EU", "funder"),
-    ("FES", "funder"),
+    # « co-financé par l'Union européenne en partenariat avec la Friedrich-Ebert-Stiftung »
+    ("EU", "co_funder"),
+    ("FES", "co_funder"),
 ]
 EVENT_002_PARTICIPANT_GROUP = (
     "une trentaine de représentant des OSC membres et non-membres de la CCSC-PURN"
@@ -475,8 +476,10 @@ def _seed_000() -> None:
         kind="workshop",
         status="held",
         mandate=mandate,
-        start=dt.datetime(2016, 12, 1, 9, 0, tzinfo=ADDIS_ABABA),
-        end=dt.datetime(2016, 12, 17, 17, 0, tzinfo=ADDIS_ABABA),
+        # The record gives days, no times.
+        start=dt.datetime(2016, 12, 1, tzinfo=ADDIS_ABABA),
+        end=dt.datetime(2016, 12, 17, 23, 59, 59, tzinfo=ADDIS_ABABA),
+        all_day=True,
         time_zone="Africa/Addis_Ababa",
     )
     _set_m2m(event.served_objectives, objectives)
@@ -490,8 +493,10 @@ def _seed_001(orgs: dict, areas: dict) -> None:
         kind="high_level_meeting",
         status="held",
         # The seed gives the day only; 10:00 to 13:00 in Addis Ababa is our choice.
-        start=dt.datetime(2020, 12, 7, 10, 0, tzinfo=ADDIS_ABABA),
-        end=dt.datetime(2020, 12, 7, 13, 0, tzinfo=ADDIS_ABABA),
+        # "December 07, 2020": a day, no time.
+        start=dt.datetime(2020, 12, 7, tzinfo=ADDIS_ABABA),
+        end=dt.datetime(2020, 12, 7, 23, 59, 59, tzinfo=ADDIS_ABABA),
+        all_day=True,
         time_zone="Africa/Addis_Ababa",
         format="online",
         online_url="",
@@ -504,7 +509,7 @@ def _seed_001(orgs: dict, areas: dict) -> None:
     for position, acronym in enumerate(EVENT_001_ORGANISERS, start=1):
         _upsert(
             EventOrganiser,
-            {"event": event, "organisation": orgs[acronym], "role": "organiser"},
+            {"event": event, "organisation": orgs[acronym], "role_id": "organiser"},
             position=position,
         )
     _upsert_list(EventObjective, "event", event, EVENT_001_OBJECTIVES)
@@ -536,8 +541,10 @@ def _seed_002(orgs: dict, areas: dict, mali: Country) -> None:
         language="fr",
         kind="workshop",
         status="held",
-        start=dt.datetime(2022, 1, 26, 9, 0, tzinfo=BAMAKO),
-        end=dt.datetime(2022, 1, 27, 17, 0, tzinfo=BAMAKO),
+        # "Du 26 au 27 Janvier 2022": days, no times.
+        start=dt.datetime(2022, 1, 26, tzinfo=BAMAKO),
+        end=dt.datetime(2022, 1, 27, 23, 59, 59, tzinfo=BAMAKO),
+        all_day=True,
         time_zone="Africa/Bamako",
         format="in_person",
         city="Bamako",
@@ -552,11 +559,20 @@ def _seed_002(orgs: dict, areas: dict, mali: Country) -> None:
     for position, (acronym, role) in enumerate(EVENT_002_ORGANISERS, start=1):
         _upsert(
             EventOrganiser,
-            {"event": event, "organisation": orgs[acronym], "role": role},
+            {"event": event, "organisation": orgs[acronym], "role_id": role},
             position=position,
         )
     _upsert_list(EventObjective, "event", event, [EVENT_002_OBJECTIVE])
-    _upsert(ParticipantGroup, {"event": event, "position": 1}, name=EVENT_002_PARTICIPANT_GROUP)
+    group = _upsert(
+        ParticipantGroup,
+        {"event": event, "position": 1},
+        name=EVENT_002_PARTICIPANT_GROUP,
+        # "une trentaine de représentant des OSC": about thirty, as reported after the event.
+        count=30,
+        count_approximation="about",
+        count_kind="reported",
+    )
+    _set_m2m(group.countries, [mali])
     for title, name, job, acronym in EVENT_002_SPEAKERS:
         person = _upsert(
             Person,

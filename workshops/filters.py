@@ -68,22 +68,27 @@ def sort_of(params, tab: str) -> str:
 
 
 def in_tab(queryset, tab: str, now=None):
-    """Upcoming: not yet over (end >= now); past: over; all: both."""
+    """Upcoming: not yet over (end >= now), or planned with no date yet; past: over; all."""
     now = now or timezone.now()
     if tab == UPCOMING:
-        return queryset.filter(end__gte=now)
+        return queryset.filter(upcoming_q(now))
     if tab == PAST:
         return queryset.filter(end__lt=now)
     return queryset
 
 
+def upcoming_q(now) -> Q:
+    return Q(end__gte=now) | Q(start__isnull=True)
+
+
 def sorted_by(queryset, sort: str):
-    """Order by ``sort`` ("start", "-title"...), ties broken by the id."""
+    """Order by ``sort`` ("start", "-title"...), ties broken by the id; events with no date yet
+    come last either way."""
     descending = sort.startswith("-")
     keys = [
-        (key.desc() if descending else key.asc())
+        (key.desc(nulls_last=True) if descending else key.asc(nulls_last=True))
         if hasattr(key, "asc")
-        else (F(key).desc() if descending else F(key).asc())
+        else (F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True))
         for key in SORTS[sort.lstrip("-")]
     ]
     return queryset.order_by(*keys, "-pk" if descending else "pk")
@@ -171,6 +176,12 @@ class EventFilter(django_filters.FilterSet):
     start_to = django_filters.DateFilter(
         method="starts_until", label=_("Starts on or before"), widget=DateInput
     )
+    dates = django_filters.ChoiceFilter(
+        choices=[("known", _("Known")), ("unknown", _("Not known yet"))],
+        method="dates_given",
+        label=_("Dates"),
+        empty_label=_("Any"),
+    )
     country = django_filters.ChoiceFilter(
         method="held_in_or_for", label=_("Country (held in or targeted)"), empty_label=_("Any")
     )
@@ -207,6 +218,9 @@ class EventFilter(django_filters.FilterSet):
 
     def starts_until(self, queryset, name, value):
         return queryset.filter(start__date__lte=value)
+
+    def dates_given(self, queryset, name, value):
+        return queryset.filter(start__isnull=value == "unknown")
 
     def held_in_or_for(self, queryset, name, value):
         targeted = Event.target_countries.through.objects.filter(

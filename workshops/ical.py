@@ -102,12 +102,27 @@ def vevent(event: Event, *, url: str, host: str, now: dt.datetime) -> VEvent:
         last_modified=event.updated_at,
         organizer=organizer_of(event),
     )
-    for name, moment in [("DTSTART", event.start), ("DTEND", event.end)]:
-        add_in_zone(component, name, moment, event.time_zone)
+    add_span(component, event)
     for name in ["SUMMARY", "DESCRIPTION"]:
         if name in component:
             component[name].params["LANGUAGE"] = event.language
     return component
+
+
+def add_span(component, event: Event) -> None:
+    """DTSTART and DTEND as the record gives them: whole days as dates (VALUE=DATE, the end
+    the day after the last, as RFC 5545 has it), so that no calendar shows 00:00–23:59 or
+    moves the days into the reader's zone; times in the event's zone; a start only when the
+    end is not given (a timed start alone is an instant, a day alone is that day)."""
+    if event.all_day:
+        first = event.local_start.date()
+        last = first if event.open_end else event.local_end.date()
+        component.add("DTSTART", first)
+        component.add("DTEND", last + dt.timedelta(days=1))
+        return
+    add_in_zone(component, "DTSTART", event.start, event.time_zone)
+    if not event.open_end:
+        add_in_zone(component, "DTEND", event.end, event.time_zone)
 
 
 def add_in_zone(component, name: str, moment: dt.datetime, zone: str) -> None:
@@ -133,7 +148,7 @@ def calendar_of(
     notice, PORTAL_URL). ``uid`` names the calendar itself ("calendar-feed-<user>"), the same on
     every download.
     """
-    events = list(events)
+    events = [event for event in events if event.start is not None]
     now, host = timezone.now(), urlsplit(base_url).netloc
     calendar = Calendar.new(
         prodid=PRODID,

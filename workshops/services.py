@@ -7,7 +7,7 @@ Loaded from workshops/data/ like the partners' reference data (partners.services
 import os
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -34,13 +34,17 @@ from .models import (
     Document,
     Event,
     EventContact,
+    EventLink,
+    EventLinkKind,
     EventOrganiser,
     EventStatus,
     EventTranslation,
     Mandate,
     Notice,
+    OrganiserRole,
     Participant,
     ParticipantGroup,
+    Source,
     TargetOrganisationType,
     ThematicArea,
     about_fields,
@@ -94,13 +98,22 @@ def load_target_organisation_types(
     )
 
 
-def load_vocabularies() -> list[Loaded]:
-    """Load the thematic areas and target organisation types in one transaction.
+def load_organiser_roles(*, path: Path = DATA_DIR / "organiser_roles.csv") -> Loaded:
+    """Create or update the organisers' roles, keyed on code. Atomic; safe to run again."""
+    return _load_vocabulary(
+        OrganiserRole,
+        path=path,
+        what="organiser roles",
+        text_fields=["name_en", "name_fr", "heading_en", "heading_fr"],
+    )
 
-    Safe to run again.
+
+def load_vocabularies() -> list[Loaded]:
+    """Load the thematic areas, target organisation types and organiser roles in one
+    transaction. Safe to run again.
     """
     with transaction.atomic():
-        return [load_thematic_areas(), load_target_organisation_types()]
+        return [load_thematic_areas(), load_target_organisation_types(), load_organiser_roles()]
 
 
 # Apps above this one (lessons) cannot be imported from here: they register the loader of their
@@ -343,6 +356,48 @@ def _save_numbered(parent, related_name: str, items: NumberedTexts, *, by) -> No
         row.save()
 
 
+@dataclass
+class GroupValues:
+    """A participant group as the event form gives it: its saved row (None if new), its own
+    fields, and the organisations and countries it names."""
+
+    row: ParticipantGroup | None
+    values: dict
+    organisations: list = field(default_factory=list)
+    countries: list = field(default_factory=list)
+
+
+@dataclass
+class OrganiserValues:
+    """An organisation named with a role, and who acted for it ("head of mission")."""
+
+    organisation: Organisation
+    role: OrganiserRole | str = "organiser"
+    represented_by: Person | None = None
+    capacity: str = ""
+
+
+def _save_groups(event: Event, groups: Sequence[GroupValues]) -> None:
+    """Make ``event``'s participant groups ``groups``, at positions 1..n in their order.
+
+    Saved groups keep their id, so their participants stay in them; groups left out are
+    deleted (their participants stay, without a group). (event, position) is unique: the kept
+    groups are first lifted above every position in use.
+    """
+    kept = [group.row.pk for group in groups if group.row is not None]
+    event.participant_groups.exclude(pk__in=kept).delete()
+    above = max([*event.participant_groups.values_list("position", flat=True), len(groups)])
+    event.participant_groups.update(position=F("position") + above)
+    for position, group in enumerate(groups, 1):
+        row = group.row or ParticipantGroup(event=event)
+        for name, value in group.values.items():
+            setattr(row, name, value)
+        row.position = position
+        row.save()
+        row.organisations.set(group.organisations)
+        row.countries.set(group.countries)
+
+
 @transaction.atomic
 def save_event(
     *,
@@ -350,19 +405,24 @@ def save_event(
     values: dict,
     objectives: NumberedTexts,
     expected_results: NumberedTexts,
-    organisers: Sequence[tuple[Organisation, str]],
+    organisers: Sequence[OrganiserValues | tuple[Organisation, str]],
     contacts: Sequence[tuple[Person, str]],
     translations: Sequence[tuple[str, str, str]],
+    groups: Sequence[GroupValues] | None = None,
+    links: Sequence[tuple[str, Event]] | None = None,
+    sources: Sequence[dict] | None = None,
     by,
 ) -> Event:
     """Save ``event`` (new or not) with ``values`` and all its rows, exactly as given.
 
     Atomic: any failure saves nothing. Objectives and expected results are numbered 1..n in the
-    order given and keep their ids; organisers (organisation, role), contacts (person, purpose)
-    and titles in other languages (language, title, summary) replace the previous ones, in the
-    order given. One history row for the event. When the dates, venue, online link or status
-    of a saved event change, the notices to its invited participants are recorded with it
-    (workshops.notices.recording.record_event_changes).
+    order given and keep their ids; organisers (OrganiserValues, or (organisation, role)),
+    contacts (person, purpose) and titles in other languages (language, title, summary)
+    replace the previous ones, in the order given. Participant groups keep their ids
+    (_save_groups); links to other events (kind, other event) and sources replace the previous
+    ones; ``None`` leaves them as they are. One history row for the event. When the dates,
+    venue, online link or status of a saved event change, the notices to its invited
+    participants are recorded with it (workshops.notices.recording.record_event_changes).
     """
     before = None
     if event.pk is not None:
@@ -378,10 +438,30 @@ def save_event(
     _save_numbered(event, "objectives", objectives, by=by)
     _save_numbered(event, "expected_results", expected_results, by=by)
     event.organiser_roles.all().delete()
+    organisers = [
+        row if isinstance(row, OrganiserValues) else OrganiserValues(*row) for row in organisers
+    ]
     EventOrganiser.objects.bulk_create(
-        EventOrganiser(event=event, organisation=organisation, role=role, position=position)
-        for position, (organisation, role) in enumerate(organisers, 1)
+        EventOrganiser(
+            event=event,
+            organisation=row.organisation,
+            role_id=row.role if isinstance(row.role, str) else row.role.code,
+            represented_by=row.represented_by,
+            capacity=row.capacity,
+            position=position,
+        )
+        for position, row in enumerate(organisers, 1)
     )
+    if groups is not None:
+        _save_groups(event, groups)
+    if links is not None:
+        event.links_out.all().delete()
+        EventLink.objects.bulk_create(
+            EventLink(from_event=event, kind=kind, to_event=other, position=position)
+            for position, (kind, other) in enumerate(links, 1)
+        )
+    if sources is not None:
+        save_sources(record=event, sources=sources)
     event.contacts.all().delete()
     EventContact.objects.bulk_create(
         EventContact(event=event, person=person, purpose=purpose, position=position)
@@ -396,12 +476,13 @@ def save_event(
 
 
 @transaction.atomic
-def duplicate_event(*, event: Event, by) -> Event:
+def duplicate_event(*, event: Event, by, next_in_series: bool = False) -> Event:
     """A copy of ``event`` to plan the next meeting of a series, status planned.
 
     Copies the fields (dates included: the officer sets them next), organisers, objectives,
     expected results, contacts, titles in other languages, target countries, thematic areas and
-    served objectives; not the participants, documents or history. Atomic.
+    served objectives; not the participants, groups, sources, documents or history. With
+    ``next_in_series``, the copy is linked as the next of the series after ``event``. Atomic.
     """
     skipped = {"id", "status", "created_at", "updated_at"}
     copy = Event(
@@ -424,10 +505,17 @@ def duplicate_event(*, event: Event, by) -> Event:
         )
     EventOrganiser.objects.bulk_create(
         EventOrganiser(
-            event=copy, organisation_id=row.organisation_id, role=row.role, position=row.position
+            event=copy,
+            organisation_id=row.organisation_id,
+            role_id=row.role_id,
+            represented_by_id=row.represented_by_id,
+            capacity=row.capacity,
+            position=row.position,
         )
         for row in event.organiser_roles.all()
     )
+    if next_in_series:
+        EventLink.objects.create(from_event=copy, kind=EventLinkKind.SERIES, to_event=event)
     EventContact.objects.bulk_create(
         EventContact(
             event=copy, person_id=row.person_id, purpose=row.purpose, position=row.position
@@ -441,15 +529,39 @@ def duplicate_event(*, event: Event, by) -> Event:
     return copy
 
 
+def save_sources(*, record: Event | Mandate, sources: Sequence[dict]) -> list[Source]:
+    """Make ``record``'s sources exactly ``sources``, at positions 1..n in their order.
+
+    Each source is a dict of Source fields (url, reference, headline, published_on, dateline,
+    language). The previous sources are deleted and the given ones created: call it inside
+    the caller's transaction (save_event, save_mandate), which it does not open itself.
+    """
+    manager = record.sources
+    manager.all().delete()
+    return Source.objects.bulk_create(
+        Source(**{manager.field.name: record}, position=position, **values)
+        for position, values in enumerate(sources, 1)
+    )
+
+
 @transaction.atomic
 def save_mandate(
-    *, mandate: Mandate, values: dict, outputs: NumberedTexts, objectives: NumberedTexts, by
+    *,
+    mandate: Mandate,
+    values: dict,
+    outputs: NumberedTexts,
+    objectives: NumberedTexts,
+    sources: Sequence[dict] | None = None,
+    by,
 ) -> Mandate:
-    """Save ``mandate`` (new or not) with ``values``, its outputs and its outcome objectives.
+    """Save ``mandate`` (new or not) with ``values``, its outputs, outcome objectives and
+    sources.
 
     Atomic: any failure saves nothing. Outputs and objectives are numbered 1..n in the order
-    given; a saved objective keeps its id, so the events that serve it still do. History rows
-    for the mandate and for each output or objective changed.
+    given; a saved objective keeps its id, so the events that serve it still do. The sources,
+    when given (None leaves them as they are), replace the previous ones (save_sources).
+    History rows for the mandate (its earlier dates and texts stay readable there) and for
+    each output or objective changed.
     """
     many = _assign(mandate, values)
     mandate._history_user = by
@@ -458,6 +570,8 @@ def save_mandate(
         getattr(mandate, name).set(value)
     _save_numbered(mandate, "outputs", outputs, by=by)
     _save_numbered(mandate, "objectives", objectives, by=by)
+    if sources is not None:
+        save_sources(record=mandate, sources=sources)
     return mandate
 
 

@@ -17,6 +17,7 @@ from workshops.views import (
     mandates,
     notices,
     participants,
+    search,
     wordings,
 )
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("new/", event_form.EventFormView.as_view(), name="create"),
     path("<int:pk>/edit/", event_form.EventFormView.as_view(), name="edit"),
     path("<int:pk>/duplicate/", event_form.duplicate_event, name="duplicate"),
+    path("search/", search.event_search, name="event_search"),
+    path("people/search/", search.person_search, name="person_search"),
     # Calendar and iCalendar
     path("calendar/", calendar.CalendarView.as_view(), name="calendar"),
     path("calendar/subscribe/", calendar.FeedLinkView.as_view(), name="feed_link"),

@@ -55,7 +55,7 @@ def test_more_shared_labels_come_first_and_each_says_why(secretariat):
     one = factories.LessonFactory(event=past_event(), title="Country only", stage="validated")
     one.countries.add(mali)
     event = past_event()
-    EventOrganiser.objects.create(event=event, organisation=ecowas, role="organiser", position=1)
+    EventOrganiser.objects.create(event=event, organisation=ecowas, role_id="organiser", position=1)
     three = factories.LessonFactory(event=event, title="Country, area, organiser", stage="learned")
     three.countries.add(mali)
     three.thematic_areas.add(area)
@@ -74,7 +74,7 @@ def test_more_shared_labels_come_first_and_each_says_why(secretariat):
 def test_an_organiser_row_marked_for_deletion_does_not_count(secretariat):
     ecowas = factories.organisation("ECOWAS")
     event = past_event()
-    EventOrganiser.objects.create(event=event, organisation=ecowas, role="organiser", position=1)
+    EventOrganiser.objects.create(event=event, organisation=ecowas, role_id="organiser", position=1)
     factories.LessonFactory(event=event, title="ECOWAS lesson", stage="validated")
 
     response = consider(
@@ -135,7 +135,7 @@ def test_lessons_to_consider_cost_the_same_queries_for_1_or_200_matches(
     event = past_event(country=mali)
     event.target_countries.add(mali)
     EventOrganiser.objects.create(
-        event=event, organisation=factories.organisation("ECOWAS"), role="organiser", position=1
+        event=event, organisation=factories.organisation("ECOWAS"), role_id="organiser", position=1
     )
     for n in range(rows):
         lesson = factories.LessonFactory(event=event, title=f"Lesson {n}", stage="validated")
@@ -147,7 +147,7 @@ def test_lessons_to_consider_cost_the_same_queries_for_1_or_200_matches(
     planned.target_countries.add(mali)
     planned.thematic_areas.add(area)
     EventOrganiser.objects.create(
-        event=planned, organisation=factories.organisation("ECOWAS"), role="organiser", position=1
+        event=planned, organisation=factories.organisation("ECOWAS"), role_id="organiser", position=1
     )
     consider(secretariat, f"event={planned.pk}")
 

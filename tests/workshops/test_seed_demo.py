@@ -337,8 +337,8 @@ def test_workshop_002_is_funded_by_the_eu_and_the_fes():
     ) == [
         ("CCSC-PURN", "organiser"),
         ("FES", "co_organiser"),
-        ("EU", "funder"),
-        ("FES", "funder"),
+        ("EU", "co_funder"),
+        ("FES", "co_funder"),
     ]
 
 

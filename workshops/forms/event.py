@@ -6,22 +6,30 @@ import zoneinfo
 
 from crispy_forms.layout import Column, Row
 from django import forms
-from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import CoordinationFramework, Organisation, Person
 from ssrportal.languages import Language, current_language
 from workshops import choices
 from workshops.models import (
+    Approximation,
     Event,
     EventContact,
     EventExpectedResult,
     EventObjective,
+    EventLink,
     EventOrganiser,
     EventTranslation,
     Mandate,
     MandateObjective,
+    OrganiserRole,
+    ParticipantGroup,
 )
+from workshops.models.event import DATELESS_STATUSES, END_OF_DAY
+
+from ssrportal.widgets import SearchSelect, SearchSelectMultiple
+from workshops.services import GroupValues, OrganiserValues
 
 from .ordered import (
     FormWithRows,
@@ -34,6 +42,7 @@ from .ordered import (
     share_choices,
     text_items,
     use_choices,
+    with_related_ids,
 )
 
 DEFAULT_TIME_ZONE = "Africa/Addis_Ababa"
@@ -73,21 +82,35 @@ class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
 
 
 class EventForm(forms.ModelForm):
-    """The event itself. Start and end are typed as a date and a time in the event's zone."""
+    """The event itself. Dates are typed as the record gives them, in the event's zone: days
+    (all-day, unless times are given), a start only, a start and a number of days, or no date
+    yet for a planned event."""
 
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput)
+    date_unknown = forms.BooleanField(
+        label=_("Date not known yet"),
+        required=False,
+        help_text=_("For a planned, postponed or cancelled event whose date is not set."),
+    )
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput)
     start_time = forms.TimeField(
         label=_("Start time"),
         required=False,
         widget=TimeInput,
-        help_text=_("Leave empty for the start of the day."),
+        help_text=_("Only if the record gives times: without them the event runs whole days."),
     )
-    end_date = forms.DateField(label=_("End date"), widget=DateInput)
-    end_time = forms.TimeField(
-        label=_("End time"),
+    end_date = forms.DateField(
+        label=_("End date"),
         required=False,
-        widget=TimeInput,
-        help_text=_("Leave empty for the end of the day."),
+        widget=DateInput,
+        help_text=_("Leave empty when the record gives a start only."),
+    )
+    end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput)
+    duration_days = forms.IntegerField(
+        label=_("Or the number of days"),
+        required=False,
+        min_value=1,
+        max_value=366,
+        help_text=_("For “a three-day training that opened on 4 May”: the end date follows."),
     )
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
@@ -132,6 +155,10 @@ class EventForm(forms.ModelForm):
             "kind",
             "status",
             "summary",
+            "reported_participants_approximation",
+            "reported_participants",
+            "reported_women_approximation",
+            "reported_women",
             "working_languages",
             "time_zone",
             "format",
@@ -204,16 +231,11 @@ class EventForm(forms.ModelForm):
                     "hx-swap": "outerHTML",
                 }
             )
+        for name in ("reported_participants_approximation", "reported_women_approximation"):
+            self.fields[name].choices = Approximation.choices
+            self.fields[name].label = _("As the record gives it")
         if self.instance.pk:
-            zone = self.instance.tz
-            start = timezone.localtime(self.instance.start, zone)
-            end = timezone.localtime(self.instance.end, zone)
-            self.initial.update(
-                start_date=start.date(),
-                start_time=start.time(),
-                end_date=end.date(),
-                end_time=end.time(),
-            )
+            self.initial.update(span_initial(self.instance))
         else:
             self.initial.setdefault("language", current_language())
 
@@ -230,28 +252,93 @@ class EventForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        zone_name = cleaned.get("time_zone")
-        start_date, end_date = cleaned.get("start_date"), cleaned.get("end_date")
-        if not zone_name or not start_date or not end_date:
-            return cleaned
-        zone = zoneinfo.ZoneInfo(zone_name)
-        start_time = cleaned.get("start_time") or dt.time(0, 0)
-        end_time = cleaned.get("end_time") or dt.time(23, 59)
-        start = dt.datetime.combine(start_date, start_time, tzinfo=zone)
-        end = dt.datetime.combine(end_date, end_time, tzinfo=zone)
-        if end < start:
-            field = "end_time" if end_date == start_date else "end_date"
-            self.add_error(field, _("The end cannot be before the start."))
-            return cleaned
-        cleaned["start"], cleaned["end"] = start, end
+        span = self.clean_span(cleaned)
+        if span is not None:
+            cleaned["span"] = span
         return cleaned
+
+    def clean_span(self, cleaned) -> dict | None:
+        """start, end, all_day and open_end from what was typed; None (with the errors next
+        to the fields) when they do not make a span."""
+        start_date, end_date = cleaned.get("start_date"), cleaned.get("end_date")
+        start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
+        days = cleaned.get("duration_days")
+        if cleaned.get("date_unknown"):
+            if any(v is not None for v in (start_date, end_date, start_time, end_time, days)):
+                self.add_error(
+                    "date_unknown",
+                    _("Clear the dates and times, or untick “date not known yet”."),
+                )
+                return None
+            if cleaned.get("status") not in DATELESS_STATUSES:
+                self.add_error(
+                    "date_unknown",
+                    _("Only a planned, postponed or cancelled event may have no date yet."),
+                )
+                return None
+            return {"start": None, "end": None, "all_day": True, "open_end": False}
+        zone_name = cleaned.get("time_zone")
+        if start_date is None:
+            if "start_date" not in self.errors:
+                self.add_error(
+                    "start_date", _("Give the start date, or tick “date not known yet”.")
+                )
+            return None
+        if days is not None:
+            computed = start_date + dt.timedelta(days=days - 1)
+            if end_date is not None and end_date != computed:
+                self.add_error(
+                    "duration_days",
+                    _("%(days)s days from the start end on %(date)s, not on the end date given.")
+                    % {"days": days, "date": date_format(computed, "j F Y")},
+                )
+                return None
+            end_date = computed
+        if end_time is not None and start_time is None:
+            self.add_error("start_time", _("Give the start time too, or no time at all."))
+            return None
+        if start_time is not None and end_time is None and end_date is not None:
+            self.add_error(
+                "end_time",
+                _("Give the end time too, or leave both times empty for whole days."),
+            )
+            return None
+        if not zone_name:
+            return None
+        zone = zoneinfo.ZoneInfo(zone_name)
+        all_day = start_time is None
+        open_end = end_date is None and end_time is None
+        start = dt.datetime.combine(start_date, start_time or dt.time.min, tzinfo=zone)
+        end = dt.datetime.combine(
+            end_date or start_date, end_time or END_OF_DAY, tzinfo=zone
+        )
+        if end < start:
+            field = "end_time" if (end_date or start_date) == start_date else "end_date"
+            self.add_error(field, _("The end cannot be before the start."))
+            return None
+        return {"start": start, "end": end, "all_day": all_day, "open_end": open_end}
 
     def event_values(self) -> dict:
         """The event's fields as save_event takes them (many-to-many ones included)."""
         names = [*self._meta.fields, *self.related_fields]
         values = {name: self.cleaned_data[name] for name in names}
-        values.update(start=self.cleaned_data["start"], end=self.cleaned_data["end"])
+        values.update(self.cleaned_data["span"])
         return values
+
+
+def span_initial(event: Event) -> dict:
+    """What the date fields show for a saved event: what its record gave, no more."""
+    if event.start is None:
+        return {"date_unknown": True}
+    start, end = event.local_start, event.local_end
+    initial = {"start_date": start.date()}
+    if not event.all_day:
+        initial["start_time"] = start.time()
+    if not event.open_end:
+        initial["end_date"] = end.date()
+        if not event.all_day:
+            initial["end_time"] = end.time()
+    return initial
 
 
 class TextRowForm(RowForm):
@@ -277,13 +364,26 @@ class ExpectedResultForm(TextRowForm):
 
 
 class OrganiserForm(RowForm):
+    """An organisation and what it did; who acted for it when the record names them (the head
+    of a joint mission leads on behalf of ECOWAS without being an organiser)."""
+
     helper = row_helper(
-        Row(Column("organisation", css_class="col-md-8"), Column("role", css_class="col-md-4"))
+        Row(Column("organisation", css_class="col-md-8"), Column("role", css_class="col-md-4")),
+        Row(
+            Column("represented_by", css_class="col-md-8"),
+            Column("capacity", css_class="col-md-4"),
+        ),
     )
 
     class Meta:
         model = EventOrganiser
-        fields = ["organisation", "role"]
+        fields = ["organisation", "role", "represented_by", "capacity"]
+        widgets = {
+            "organisation": SearchSelect(
+                "partners:organisation_search", create_url="partners:organisation_add"
+            ),
+            "represented_by": SearchSelect("workshops:person_search"),
+        }
 
 
 class ContactForm(RowForm):
@@ -294,6 +394,7 @@ class ContactForm(RowForm):
     class Meta:
         model = EventContact
         fields = ["person", "purpose"]
+        widgets = {"person": SearchSelect("workshops:person_search")}
         help_texts = {"purpose": _("For example: for media inquiries.")}
 
 
@@ -309,6 +410,69 @@ class TranslationForm(RowForm):
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
 
+class ParticipantGroupForm(RowForm):
+    """Who took part as the record says it: "une trentaine de représentants des OSC",
+    "government experts of the member states", with a count where it gives one."""
+
+    helper = row_helper(
+        Row(Column("name", css_class="col-md-8"), Column("count_kind", css_class="col-md-4")),
+        Row(
+            Column("count_approximation", css_class="col-md-4"),
+            Column("count", css_class="col-md-4"),
+        ),
+        "description",
+        Row(Column("organisations", css_class="col-md-6"), Column("countries", css_class="col-md-6")),
+    )
+
+    class Meta:
+        model = ParticipantGroup
+        fields = [
+            "name",
+            "count_kind",
+            "count_approximation",
+            "count",
+            "description",
+            "organisations",
+            "countries",
+        ]
+        labels = {
+            "name": _("Group"),
+            "count_approximation": _("As the record gives it"),
+            "count": _("How many"),
+            "count_kind": _("The number is"),
+        }
+        help_texts = {
+            "name": _("For example: civil society representatives."),
+            "count": _("Leave empty when the record gives no number."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "organisations": SearchSelectMultiple(
+                "partners:organisation_search", create_url="partners:organisation_add"
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["count_approximation"].choices = Approximation.choices
+        self.fields["countries"].widget.attrs["size"] = 4
+        if self.instance.pk and "organisations" not in self.initial:
+            self.initial["organisations"] = related_ids(self.instance, "organisations")
+            self.initial["countries"] = related_ids(self.instance, "countries")
+
+
+class EventLinkForm(RowForm):
+    helper = row_helper(
+        Row(Column("kind", css_class="col-md-5"), Column("to_event", css_class="col-md-7"))
+    )
+
+    class Meta:
+        model = EventLink
+        fields = ["kind", "to_event"]
+        labels = {"kind": _("This event"), "to_event": _("Other event")}
+        widgets = {"to_event": SearchSelect("workshops:event_search")}
+
+
 class ObjectiveFormSet(OrderedRowsFormSet):
     row_name = _("objective")
     add_label = _("Add an objective")
@@ -322,24 +486,26 @@ class ExpectedResultFormSet(OrderedRowsFormSet):
 class OrganiserFormSet(OrderedRowsFormSet):
     row_name = _("organiser")
     add_label = _("Add an organiser")
-    shared_choice_fields = ("organisation",)
+    shared_choice_fields = ("role",)
+    searched_fields = ("organisation", "represented_by")
     distinct_fields = ("organisation", "role")
     duplicate_message = _("This organisation is already listed with this role.")
 
     def add_fields(self, form, index):
-        form.fields["organisation"].queryset = Organisation.objects.only(
-            "name", "name_fr", "acronym"
-        )
+        form.fields["organisation"].queryset = Organisation.objects.select_related("parent")
+        form.fields["role"].queryset = OrganiserRole.objects.all()
+        form.fields["role"].empty_label = None
+        form.fields["represented_by"].queryset = Person.objects.select_related("organisation")
         super().add_fields(form, index)
 
     def share_choices(self, name, field):
-        use_choices(choices.organisations(), field)
+        use_choices(choices.organiser_roles(), field)
 
 
 class ContactFormSet(OrderedRowsFormSet):
     row_name = _("contact")
     add_label = _("Add a contact")
-    shared_choice_fields = ("person",)
+    searched_fields = ("person",)
     distinct_fields = ("person",)
     duplicate_message = _("This person is already a contact of the event.")
     extra_when_empty = 2
@@ -347,6 +513,68 @@ class ContactFormSet(OrderedRowsFormSet):
     def add_fields(self, form, index):
         form.fields["person"].queryset = Person.objects.select_related("organisation")
         super().add_fields(form, index)
+
+
+class ParticipantGroupFormSet(OrderedRowsFormSet):
+    row_name = _("participant group")
+    add_label = _("Add a participant group")
+    extra_when_empty = 1
+    shared_choice_fields = ("countries",)
+    searched_fields = ("organisations",)
+
+    def add_fields(self, form, index):
+        form.fields["organisations"].queryset = Organisation.objects.select_related("parent")
+        super().add_fields(form, index)
+
+    def share_choices(self, name, field):
+        use_choices(choices.countries(), field)
+
+    def get_queryset(self):
+        if self.saved_rows is None:
+            self.saved_rows = (
+                []
+                if self.instance._state.adding
+                else list(
+                    with_related_ids(
+                        ParticipantGroup.objects.filter(event=self.instance),
+                        "organisations",
+                        "countries",
+                    ).order_by("position")
+                )
+            )
+        return self.saved_rows
+
+
+class EventLinkFormSet(OrderedRowsFormSet):
+    row_name = _("link to another event")
+    add_label = _("Add a link to another event")
+    distinct_fields = ("kind", "to_event")
+    duplicate_message = _("This event is already linked this way.")
+    extra_when_empty = 1
+    searched_fields = ("to_event",)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields["to_event"]
+        field.queryset = Event.objects.exclude(pk=self.instance.pk) if self.instance.pk else (
+            Event.objects.all()
+        )
+
+    def get_queryset(self):
+        if self.saved_rows is None:
+            self.saved_rows = (
+                []
+                if self.instance._state.adding
+                else list(EventLink.objects.filter(from_event=self.instance))
+            )
+        return self.saved_rows
+
+    def clean(self):
+        super().clean()
+        for form in self.ordered_forms:
+            other = form.cleaned_data.get("to_event")
+            if other is not None and other.pk == self.instance.pk:
+                form.add_error("to_event", _("An event cannot be linked to itself."))
 
 
 class TranslationFormSet(OrderedRowsFormSet):
@@ -381,6 +609,12 @@ class EventForms(FormWithRows):
         "translations": ordered_formset(
             Event, EventTranslation, TranslationForm, TranslationFormSet
         ),
+        "groups": ordered_formset(
+            Event, ParticipantGroup, ParticipantGroupForm, ParticipantGroupFormSet
+        ),
+        "links": ordered_formset(
+            Event, EventLink, EventLinkForm, EventLinkFormSet, fk_name="from_event"
+        ),
     }
 
     def saved_rows(self) -> dict[str, list]:
@@ -398,7 +632,12 @@ class EventForms(FormWithRows):
             "objectives": text_items(self["objectives"]),
             "expected_results": text_items(self["results"]),
             "organisers": [
-                (form.cleaned_data["organisation"], form.cleaned_data["role"])
+                OrganiserValues(
+                    organisation=form.cleaned_data["organisation"],
+                    role=form.cleaned_data["role"],
+                    represented_by=form.cleaned_data["represented_by"],
+                    capacity=form.cleaned_data["capacity"],
+                )
                 for form in rows["organisers"]
             ],
             "contacts": [
@@ -408,5 +647,22 @@ class EventForms(FormWithRows):
             "translations": [
                 (data["language"], data["title"], data["summary"])
                 for data in (form.cleaned_data for form in rows["translations"])
+            ],
+            "groups": [
+                GroupValues(
+                    row=form.cleaned_data.get("id"),
+                    values={
+                        name: form.cleaned_data[name]
+                        for name in ("name", "description", "count", "count_approximation")
+                    }
+                    | {"count_kind": form.cleaned_data["count_kind"]},
+                    organisations=list(form.cleaned_data["organisations"]),
+                    countries=list(form.cleaned_data["countries"]),
+                )
+                for form in rows["groups"]
+            ],
+            "links": [
+                (form.cleaned_data["kind"], form.cleaned_data["to_event"])
+                for form in rows["links"]
             ],
         }

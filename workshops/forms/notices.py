@@ -91,7 +91,7 @@ def participant_label(participant: Participant) -> str:
 def recent_participant_label(participant: Participant) -> str:
     """ "Ms. Aminata Traoré · a.traore@example.org · Validation workshop (14 December 2026)"."""
     event = participant.event
-    when = date_format(event.start.astimezone(event.tz), "j F Y")
+    when = date_format(event.local_start, "j F Y") if event.start else _("date not known yet")
     return " · ".join(
         [participant_label(participant), f"{Truncator(event.title).chars(60)} ({when})"]
     )

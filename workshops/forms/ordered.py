@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal.widgets import prime_labels
 from workshops.choices import Choices, collation_key
 
 
@@ -185,6 +186,9 @@ class OrderedRowsFormSet(forms.BaseInlineFormSet):
     row_name = _("row")
     add_label = _("Add a row")
     shared_choice_fields: tuple[str, ...] = ()
+    # Fields chosen by typing (ssrportal.widgets.SearchSelect): their labels are read for
+    # every row in one query (see FormWithRows).
+    searched_fields: tuple[str, ...] = ()
     distinct_fields: tuple[str, ...] = ()
     duplicate_message = _("This row repeats another one.")
     extra_when_empty = 3
@@ -351,6 +355,17 @@ class FormWithRows:
             )
             for prefix, formset_class in self.formset_classes.items()
         }
+        for formset in self.formsets.values():
+            for name in formset.searched_fields:
+                prime_labels(formset.forms, name)
+
+    @property
+    def media(self) -> forms.Media:
+        """What the widgets of the form and of every row need (the search-as-you-type)."""
+        media = self.form.media
+        for formset in self.formsets.values():
+            media += formset.empty_form.media
+        return media
 
     def saved_rows(self) -> dict[str, list]:
         """Saved rows read together for some formsets (prefix -> rows); the others query."""

@@ -1,21 +1,36 @@
 from .event import (
+    INCOMING_LINK_LABELS,
+    Approximation,
     Event,
     EventContact,
     EventExpectedResult,
     EventKind,
+    EventLink,
+    EventLinkKind,
     EventObjective,
     EventOrganiser,
     EventStatus,
     EventTranslation,
-    OrganiserRole,
 )
 from .mandate import Mandate, MandateObjective, MandateOutput, MandateStatus
 from .notice import Notice, NoticeKind, NoticeState, NoticeTemplate, about_fields
-from .participant import Answer, Attendance, Document, DocumentKind, Participant, ParticipantGroup
-from .vocabulary import TargetOrganisationType, ThematicArea
+from .participant import (
+    Answer,
+    Attendance,
+    CountKind,
+    Document,
+    DocumentKind,
+    Participant,
+    ParticipantGroup,
+)
+from .source import Source
+from .vocabulary import OrganiserRole, TargetOrganisationType, ThematicArea
 
 __all__ = [
+    "INCOMING_LINK_LABELS",
     "Answer",
+    "Approximation",
+    "CountKind",
     "Attendance",
     "Document",
     "DocumentKind",
@@ -23,6 +38,8 @@ __all__ = [
     "EventContact",
     "EventExpectedResult",
     "EventKind",
+    "EventLink",
+    "EventLinkKind",
     "EventObjective",
     "EventOrganiser",
     "EventStatus",
@@ -38,6 +55,7 @@ __all__ = [
     "OrganiserRole",
     "Participant",
     "ParticipantGroup",
+    "Source",
     "TargetOrganisationType",
     "ThematicArea",
     "about_fields",

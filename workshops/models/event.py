@@ -1,9 +1,11 @@
+import datetime as dt
 import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -14,7 +16,7 @@ from ssrportal.validators import validate_time_zone
 
 from .mandate import Mandate, MandateObjective
 from .ordered import OrderedText, unique_position
-from .vocabulary import ThematicArea
+from .vocabulary import OrganiserRole, ThematicArea
 
 
 def validate_languages(value) -> None:
@@ -35,6 +37,9 @@ class EventKind(models.TextChoices):
     STEERING_COMMITTEE = "steering_committee", _("steering committee")
     VALIDATION_MEETING = "validation_meeting", _("validation meeting")
     CONFERENCE = "conference", _("conference")
+    FORUM = "forum", _("forum")
+    ASSESSMENT_MISSION = "assessment_mission", _("assessment mission")
+    PRESS_CONFERENCE = "press_conference", _("press conference")
 
 
 class EventStatus(models.TextChoices):
@@ -49,6 +54,32 @@ class EventFormat(models.TextChoices):
     IN_PERSON = "in_person", _("in person")
     ONLINE = "online", _("online")
     HYBRID = "hybrid", _("hybrid")
+
+
+class Approximation(models.TextChoices):
+    """How a record gives a count: "some 250 participants", "at least 40", "une trentaine"."""
+
+    EXACT = "", pgettext_lazy("count", "exactly")
+    ABOUT = "about", pgettext_lazy("count", "about")
+    AT_LEAST = "at_least", pgettext_lazy("count", "at least")
+    MORE_THAN = "more_than", pgettext_lazy("count", "more than")
+    UP_TO = "up_to", pgettext_lazy("count", "up to")
+
+
+DATELESS_STATUSES = ("planned", "postponed", "cancelled")
+
+
+def whole_days(start: dt.datetime, end: dt.datetime, zone: zoneinfo.ZoneInfo):
+    """From the first moment of ``start``'s day to the last second of ``end``'s, in ``zone``."""
+    first = timezone.localtime(start, zone).date()
+    last = timezone.localtime(end, zone).date()
+    return (
+        dt.datetime.combine(first, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(last, END_OF_DAY, tzinfo=zone),
+    )
+
+
+END_OF_DAY = dt.time(23, 59, 59)
 
 
 class EventQuerySet(models.QuerySet):
@@ -105,8 +136,19 @@ class Event(models.Model):
         related_name="events",
         verbose_name=_("coordination framework"),
     )
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    # Dates as the record gives them. ``all_day``: days without times (most notices); the
+    # span then runs from 00:00 of the first day to 23:59:59 of the last in the event's zone,
+    # and nothing shows those times. ``open_end``: the record gives a start only ("Bissau,
+    # 14 Mar 17"); the span ends with the start's day but no end is shown. No start: the date
+    # is not known yet (a planned, postponed or cancelled event only).
+    start = models.DateTimeField(_("start"), null=True, blank=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("The record gives days, not times.")
+    )
+    open_end = models.BooleanField(
+        _("end not given"), default=False, help_text=_("The record gives a start only.")
+    )
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -141,6 +183,27 @@ class Event(models.Model):
         ThematicArea, related_name="events", blank=True, verbose_name=_("thematic areas")
     )
     summary = models.TextField(_("summary"), blank=True)
+    reported_participants = models.PositiveIntegerField(
+        _("participants reported"),
+        null=True,
+        blank=True,
+        help_text=_("The total the record gives (\"some 250 participants\"), if any."),
+    )
+    reported_participants_approximation = models.CharField(
+        _("how the total is given"),
+        max_length=10,
+        choices=Approximation.choices,
+        blank=True,
+    )
+    reported_women = models.PositiveIntegerField(
+        _("of whom women"), null=True, blank=True, help_text=_("Where the record says so.")
+    )
+    reported_women_approximation = models.CharField(
+        _("how the number of women is given"),
+        max_length=10,
+        choices=Approximation.choices,
+        blank=True,
+    )
     background = models.TextField(_("background"), blank=True)
     outcome = models.TextField(
         _("outcome"), blank=True, help_text=_("What the event achieved, once held.")
@@ -154,17 +217,36 @@ class Event(models.Model):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["-start"]
+        ordering = [F("start").desc(nulls_last=True), "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=F("start")),
                 name="workshops_event_end_after_start",
                 violation_error_message=_("The end cannot be before the start."),
             ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=False, end__isnull=False)
+                | Q(start__isnull=True, end__isnull=True, status__in=DATELESS_STATUSES),
+                name="workshops_event_dated_unless_planned",
+                violation_error_message=_(
+                    "Only a planned, postponed or cancelled event may have no date yet."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(reported_women__isnull=True)
+                | Q(reported_participants__isnull=True)
+                | Q(reported_women__lte=F("reported_participants")),
+                name="workshops_event_women_within_total",
+                violation_error_message=_("There cannot be more women than participants."),
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.normalise_span()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("workshops:detail", args=[self.pk])
@@ -172,6 +254,31 @@ class Event(models.Model):
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def date_known(self) -> bool:
+        return self.start is not None
+
+    def normalise_span(self) -> None:
+        """Keep ``start``/``end`` what ``all_day`` and ``open_end`` say: whole days from 00:00
+        to 23:59:59 in the event's zone, and an open end closing with the start's day."""
+        if self.start is None:
+            self.end = None
+            return
+        zone = self.tz
+        if self.open_end or self.end is None:
+            self.open_end = True
+            self.end = whole_days(self.start, self.start, zone)[1]
+        if self.all_day:
+            self.start, self.end = whole_days(self.start, self.end, zone)
+
+    @property
+    def local_start(self) -> dt.datetime | None:
+        return timezone.localtime(self.start, self.tz) if self.start else None
+
+    @property
+    def local_end(self) -> dt.datetime | None:
+        return timezone.localtime(self.end, self.tz) if self.end else None
 
     @property
     def display_title(self) -> str:
@@ -206,13 +313,6 @@ class EventTranslation(models.Model):
         return f"{self.title} [{self.language}]"
 
 
-class OrganiserRole(models.TextChoices):
-    ORGANISER = "organiser", _("organiser")
-    CO_ORGANISER = "co_organiser", _("co-organiser")
-    FUNDER = "funder", _("funder")
-    TECHNICAL_PARTNER = "technical_partner", _("technical partner")
-
-
 class EventOrganiser(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="organiser_roles", verbose_name=_("event")
@@ -223,8 +323,29 @@ class EventOrganiser(models.Model):
         related_name="event_roles",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(
-        _("role"), max_length=20, choices=OrganiserRole.choices, default=OrganiserRole.ORGANISER
+    role = models.ForeignKey(
+        OrganiserRole,
+        on_delete=models.PROTECT,
+        to_field="code",
+        db_column="role",
+        default="organiser",
+        related_name="+",
+        verbose_name=_("role"),
+    )
+    represented_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="event_roles",
+        verbose_name=_("represented by"),
+        help_text=_("Who acted for the organisation, e.g. the head of a joint mission."),
+    )
+    capacity = models.CharField(
+        _("in the capacity of"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: head of mission."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
 
@@ -241,7 +362,7 @@ class EventOrganiser(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.organisation} – {self.get_role_display()}"
+        return f"{self.organisation} – {self.role}"
 
 
 class EventObjective(OrderedText):
@@ -296,3 +417,56 @@ class EventContact(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.purpose})" if self.purpose else str(self.person)
+
+
+class EventLinkKind(models.TextChoices):
+    """How one event relates to an earlier one, read from the event that links."""
+
+    FOLLOW_UP = "follow_up", _("follows up")
+    SERIES = "series", _("is the next of the series after")
+    PRESENTS = "presents", _("presents the results of")
+    SAME = "same", _("is the same event as")
+
+
+# What the linked event's page says of the event that links to it.
+INCOMING_LINK_LABELS = {
+    EventLinkKind.FOLLOW_UP: _("followed up by"),
+    EventLinkKind.SERIES: _("followed in the series by"),
+    EventLinkKind.PRESENTS: _("results presented at"),
+    EventLinkKind.SAME: _("is the same event as"),
+}
+
+
+class EventLink(models.Model):
+    """``from_event`` <kind> ``to_event``: a seminar follows up a joint assessment mission, a
+    press conference presents a meeting's results, two records (French and English press
+    releases) are the same event. Shown on both events' pages."""
+
+    from_event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="links_out", verbose_name=_("event")
+    )
+    kind = models.CharField(_("link"), max_length=20, choices=EventLinkKind.choices)
+    to_event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="links_in", verbose_name=_("other event")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+
+    class Meta:
+        verbose_name = _("link to another event")
+        verbose_name_plural = _("links to other events")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_event", "to_event", "kind"],
+                name="workshops_eventlink_unique",
+                violation_error_message=_("These events are already linked this way."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_event=F("to_event")),
+                name="workshops_eventlink_not_to_itself",
+                violation_error_message=_("An event cannot be linked to itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_event} {self.get_kind_display()} {self.to_event}"

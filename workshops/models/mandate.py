@@ -14,6 +14,7 @@ from .vocabulary import TargetOrganisationType
 
 class MandateStatus(models.TextChoices):
     REQUESTED = "requested", pgettext_lazy("mandate status", "requested")
+    UNSUPPORTED = "unsupported", pgettext_lazy("mandate status", "unsupported")
     ACTIVE = "active", pgettext_lazy("mandate status", "active")
     COMPLETED = "completed", pgettext_lazy("mandate status", "completed")
     CANCELLED = "cancelled", pgettext_lazy("mandate status", "cancelled")
@@ -27,11 +28,25 @@ class Mandate(models.Model):
         _("language of the text"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     description = models.TextField(_("description"), blank=True)
+    requesters = models.ManyToManyField(
+        Organisation,
+        related_name="mandates_requested",
+        blank=True,
+        verbose_name=_("requested by"),
+        help_text=_("Who asked for the support."),
+    )
     mandating_organisations = models.ManyToManyField(
         Organisation,
         related_name="mandates_given",
         blank=True,
         verbose_name=_("mandating organisations"),
+    )
+    beneficiaries = models.ManyToManyField(
+        Organisation,
+        related_name="mandates_benefiting",
+        blank=True,
+        verbose_name=_("beneficiaries"),
+        help_text=_("Who the support is for, when the record names them."),
     )
     target_countries = models.ManyToManyField(
         Country, related_name="mandates", blank=True, verbose_name=_("target countries")

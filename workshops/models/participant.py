@@ -4,10 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from partners.models import Organisation, Person
+from partners.models import Country, Organisation, Person
 from ssrportal.languages import Language
 
-from .event import Event
+from .event import Approximation, Event
+
+
+class CountKind(models.TextChoices):
+    EXPECTED = "expected", pgettext_lazy("count", "expected")
+    REPORTED = "reported", pgettext_lazy("count", "reported")
 
 
 class ParticipantGroup(models.Model):
@@ -21,6 +26,18 @@ class ParticipantGroup(models.Model):
     description = models.TextField(_("description"), blank=True)
     organisations = models.ManyToManyField(
         Organisation, related_name="+", blank=True, verbose_name=_("organisations")
+    )
+    countries = models.ManyToManyField(
+        Country, related_name="+", blank=True, verbose_name=_("countries they come from")
+    )
+    count = models.PositiveIntegerField(
+        _("how many"), null=True, blank=True, help_text=_("As the record gives it, if it does.")
+    )
+    count_approximation = models.CharField(
+        _("how the number is given"), max_length=10, choices=Approximation.choices, blank=True
+    )
+    count_kind = models.CharField(
+        _("number"), max_length=10, choices=CountKind.choices, default=CountKind.REPORTED
     )
 
     class Meta:

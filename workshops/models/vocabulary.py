@@ -39,3 +39,22 @@ class TargetOrganisationType(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("target organisation type")
         verbose_name_plural = _("target organisation types")
+
+
+class OrganiserRole(Vocabulary):
+    """What an organisation did at an event, as the records say it: organiser, host, lead (of
+    a joint mission), facilitator, "under the auspices of"... The heading groups the event
+    page's "Who" ("Organised by", "Hosted by")."""
+
+    heading_en = models.CharField(_("heading in English"), max_length=200)
+    heading_fr = models.CharField(_("heading in French"), max_length=200)
+    heading_pt = models.CharField(_("heading in Portuguese"), max_length=200, blank=True)
+    heading_ar = models.CharField(_("heading in Arabic"), max_length=200, blank=True)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("organiser role")
+        verbose_name_plural = _("organiser roles")
+
+    @property
+    def heading(self) -> str:
+        return pick_translation(self, "heading")

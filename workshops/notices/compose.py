@@ -34,7 +34,7 @@ from workshops.models import (
     NoticeKind,
 )
 from workshops.models.participant import DocumentKind
-from workshops.views.when import time_span, zone_label
+from workshops.views.when import date_span, start_time, time_span, zone_label
 
 from . import wording
 
@@ -129,22 +129,44 @@ def recipient_zone(notice: Notice, event: Event) -> zoneinfo.ZoneInfo:
     return event.tz
 
 
-def when_text(start: dt.datetime, end: dt.datetime, zone, event_zone) -> str:
+def when_text(span: dict, zone, event_zone) -> str:
     """ "7 December 2020, 10:00–13:00 Addis Ababa (UTC+3)" in the recipient's zone, and the
-    venue's times too when that zone is another."""
-    text = span_in(start, end, zone)
+    venue's times too when that zone is another. Whole days read as the days of the venue
+    ("12–14 December 2018"), the same for every recipient; a start only, as "from"."""
+    start, end = span["start"], span["end"]
+    if isinstance(start, str):
+        start, end = dt.datetime.fromisoformat(start), dt.datetime.fromisoformat(end)
+    if span.get("all_day"):
+        first = start.astimezone(event_zone).date()
+        if span.get("open_end"):
+            return _("%(date)s (end not given)") % {"date": date_format(first, "j F Y")}
+        return date_span(first, end.astimezone(event_zone).date())
+    text = span_in(start, end, zone, open_end=span.get("open_end", False))
     if zone.key != event_zone.key:
-        text += " · " + _("at the venue: %(times)s") % {"times": span_in(start, end, event_zone)}
+        venue = span_in(start, end, event_zone, open_end=span.get("open_end", False))
+        text += " · " + _("at the venue: %(times)s") % {"times": venue}
     return text
 
 
-def span_in(start: dt.datetime, end: dt.datetime, zone) -> str:
+def span_in(start: dt.datetime, end: dt.datetime, zone, *, open_end: bool = False) -> str:
     start, end = start.astimezone(zone), end.astimezone(zone)
+    if open_end:
+        return f"{date_format(start, 'j F Y')}, {start_time(start, zone)}"
     if start.date() == end.date():
         return f"{date_format(start, 'j F Y')}, {time_span(start, end, zone)}"
     return (
         f"{date_format(start, 'j F Y')} {start:%H:%M} – {date_format(end, 'j F Y')} {end:%H:%M} "
         f"{zone_label(zone, start)}"
+    )
+
+
+def event_when(event: Event, zone) -> str:
+    if event.start is None:
+        return _("date not known yet")
+    return when_text(
+        {name: getattr(event, name) for name in ("start", "end", "all_day", "open_end")},
+        zone,
+        event.tz,
     )
 
 
@@ -164,7 +186,7 @@ def event_context(notice: Notice, event: Event) -> dict:
     context = {
         "name": notice.recipient_name,
         "event": event_title(event, notice.language),
-        "when": when_text(event.start, event.end, zone, event.tz),
+        "when": event_when(event, zone),
         "where": where_text(event),
         "online_link": event.online_url,
         "contacts": "\n".join(
@@ -181,7 +203,7 @@ def event_context(notice: Notice, event: Event) -> dict:
         context["objectives"] = "\n".join(f"{o.letter}) {o.text}" for o in event.objectives.all())
     if notice.kind in WITH_ANSWER and notice.participant_id:
         context["answer_link"] = answer_url(notice.participant)
-    if notice.kind in {NoticeKind.REMINDER, NoticeKind.REMINDER_UNANSWERED}:
+    if notice.kind in {NoticeKind.REMINDER, NoticeKind.REMINDER_UNANSWERED} and event.start:
         days = max((event.start - timezone.now()).days, 0)
         context["days"] = str(notice.details.get("days", days))
     if notice.kind == NoticeKind.UPDATE:
@@ -191,8 +213,7 @@ def event_context(notice: Notice, event: Event) -> dict:
     if notice.kind in {NoticeKind.CANCELLATION, NoticeKind.POSTPONEMENT}:
         details = notice.details
         if "start" in details:  # the dates it was planned for, as the row recorded them
-            start, end = (dt.datetime.fromisoformat(details[k]) for k in ("start", "end"))
-            context["when"] = when_text(start, end, zone, event.tz)
+            context["when"] = when_text(details, zone, event.tz)
     return context
 
 
@@ -200,8 +221,8 @@ def change_line(change: dict, zone, event_zone) -> str:
     """One line of an update: "Dates: 26–27 January … (before: 20–21 January …)"."""
     what = change["field"]
     if what == "dates":
-        before = when_text(*map(dt.datetime.fromisoformat, change["before"]), zone, event_zone)
-        after = when_text(*map(dt.datetime.fromisoformat, change["after"]), zone, event_zone)
+        before = when_text(span_of(change["before"]), zone, event_zone)
+        after = when_text(span_of(change["after"]), zone, event_zone)
         label = _("Dates")
     else:
         before, after = change["before"] or "—", change["after"] or "—"
@@ -211,6 +232,13 @@ def change_line(change: dict, zone, event_zone) -> str:
         "after": after,
         "before": before,
     }
+
+
+def span_of(recorded) -> dict:
+    """A recorded span: a dict (now), or [start, end] as rows recorded before whole days."""
+    if isinstance(recorded, dict):
+        return recorded
+    return {"start": recorded[0], "end": recorded[1]}
 
 
 # --- Messages -------------------------------------------------------------------------------------

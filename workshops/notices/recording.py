@@ -27,7 +27,7 @@ from workshops.models import (
 from .sending import PENDING, REMINDERS, STOPPED, enqueue_on_commit
 
 # What an update names when it changes: the dates, the venue, the online link.
-WATCHED = ("start", "end", "time_zone", "online_url", "status")  # and the place (snapshot)
+WATCHED = ("start", "end", "all_day", "open_end", "time_zone", "online_url", "status")  # and the place (snapshot)
 LIVE = [NoticeState.QUEUED, NoticeState.SENDING, NoticeState.RETRYING, NoticeState.SENT]
 
 
@@ -72,7 +72,7 @@ def plan_reminders(*, event: Event, participants: list[Participant], by) -> list
     Whether a reminder says "see you soon" or "will you come?" — or is not sent at all — is
     decided when it is due, on the participant's answer then.
     """
-    if event.status in {EventStatus.CANCELLED, EventStatus.POSTPONED}:
+    if event.status in {EventStatus.CANCELLED, EventStatus.POSTPONED} or event.start is None:
         return []
     now = timezone.now()
     days = [d for d in settings.NOTICE_REMINDER_DAYS if event.start - dt.timedelta(days=d) > now]
@@ -134,8 +134,11 @@ def record_event_changes(*, event: Event, before: dict, by) -> list[Notice]:
             NoticeKind.CANCELLATION if status == EventStatus.CANCELLED else NoticeKind.POSTPONEMENT
         )
         _drop_reminders(event, STOPPED)
-        details = {"start": before["start"].isoformat(), "end": before["end"].isoformat()}
+        details = span_details(before) if before["start"] else {}
         return _record_for(list(invited(event)), kind, by=by, details=details)
+    if event.start is None:
+        _drop_reminders(event, DATE_UNKNOWN)
+        return []
     if status in {EventStatus.CANCELLED, EventStatus.HELD} or event.end <= now:
         return []
     changes = _changes(event, before)
@@ -150,19 +153,27 @@ def record_event_changes(*, event: Event, before: dict, by) -> list[Notice]:
     return _record_for(people, NoticeKind.UPDATE, by=by, details={"changes": changes})
 
 
+SPAN = ("start", "end", "time_zone", "all_day", "open_end")
+DATE_UNKNOWN = "The event's date is no longer known."
+
+
+def span_details(values: dict) -> dict:
+    """The dates as a notice must repeat them: ISO instants, and whether they are whole days
+    or a start only (compose.when_text reads them back)."""
+    return {
+        "start": values["start"].isoformat(),
+        "end": values["end"].isoformat(),
+        "all_day": values["all_day"],
+        "open_end": values["open_end"],
+    }
+
+
 def _changes(event: Event, before: dict) -> list[dict]:
     changes = []
-    if (event.start, event.end, event.time_zone) != (
-        before["start"],
-        before["end"],
-        before["time_zone"],
-    ):
+    after = {name: getattr(event, name) for name in SPAN}
+    if before["start"] is not None and after != {name: before[name] for name in SPAN}:
         changes.append(
-            {
-                "field": "dates",
-                "before": [before["start"].isoformat(), before["end"].isoformat()],
-                "after": [event.start.isoformat(), event.end.isoformat()],
-            }
+            {"field": "dates", "before": span_details(before), "after": span_details(after)}
         )
     place = place_of(event)
     if place != before["place"]:
@@ -206,7 +217,7 @@ def record_thank_you(*, event: Event, by) -> list[Notice]:
 
     Those marked as attended; if no attendance was recorded, those who confirmed.
     """
-    if event.end > timezone.now() or event.status == EventStatus.CANCELLED:
+    if event.end is None or event.end > timezone.now() or event.status == EventStatus.CANCELLED:
         return []
     people = Participant.objects.filter(event=event).select_related("person")
     if people.filter(attendance=Attendance.ATTENDED).exists():

@@ -235,6 +235,8 @@ def _skipped_reminder(notice: Notice, outcome: Outcome) -> bool:
     reason = ""
     if event.status in {EventStatus.CANCELLED, EventStatus.POSTPONED}:
         reason = STOPPED
+    elif event.start is None:
+        reason = gettext_noop("The event's date is no longer known.")
     elif event.start <= timezone.now():
         reason = gettext_noop("The event has started.")
     elif participant.answer == Answer.DECLINED:

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, TemplateView
 
 from ssrportal.access import public
 from workshops import ical
-from workshops.models import Event
+from workshops.models import Event, EventStatus
 from workshops.permissions import ReaderRequired, can_read_workshops
 
 FEED_SALT = "workshops.calendar-feed"
@@ -31,7 +31,8 @@ ZONE_MARGIN = dt.timedelta(days=1)
 class CalendarView(ReaderRequired, TemplateView):
     """A month of events, weeks from Monday; each event on every day it runs, in its own zone.
 
-    Two queries: the user and the month's events.
+    Three queries: the user, the month's events, and how many planned events have no date yet
+    (a calendar cannot place them: it says how many there are and links to them).
     """
 
     template_name = "workshops/calendar_month.html"
@@ -55,6 +56,9 @@ class CalendarView(ReaderRequired, TemplateView):
             is_this_month=(year, month) == (today.year, today.month),
             month_has_events=any(day.month == month for day in days),
             reader_zone=timezone.get_current_timezone_name(),
+            undated=Event.objects.filter(start__isnull=True)
+            .exclude(status=EventStatus.CANCELLED)
+            .count(),
         )
         return context
 
@@ -77,7 +81,7 @@ class CalendarView(ReaderRequired, TemplateView):
         events = (
             Event.objects.with_reader_language()
             .filter(start__lt=until, end__gte=since)
-            .only("title", "language", "status", "start", "end", "time_zone")
+            .only("title", "language", "status", "start", "end", "all_day", "open_end", "time_zone")
             .order_by("start", "pk")
         )
         days = defaultdict(list)
@@ -99,7 +103,8 @@ class EventIcsView(ReaderRequired, DetailView):
     """The event as an .ics file to open in Outlook or Google Calendar. Four queries."""
 
     def get_queryset(self):
-        return ical.events_for_calendar()
+        # An event whose date is not known yet has nothing to put in a calendar.
+        return ical.events_for_calendar(Event.objects.filter(start__isnull=False))
 
     def render_to_response(self, context):
         event = self.object

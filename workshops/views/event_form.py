@@ -58,8 +58,11 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
 @predicate_required(can_edit_workshops)
 @require_POST
 def duplicate_event(request, pk):
-    """Copy an event to plan the next meeting of a series, then edit the copy."""
+    """Copy an event to plan the next meeting of a series, then edit the copy; with
+    ``next_in_series`` ticked, the copy is linked as the next of the series."""
     event = get_object_or_404(Event, pk=pk)
-    copy = services.duplicate_event(event=event, by=request.user)
+    copy = services.duplicate_event(
+        event=event, by=request.user, next_in_series=bool(request.POST.get("next_in_series"))
+    )
     messages.success(request, _("Copy created: set its dates."))
     return redirect("workshops:edit", pk=copy.pk)

@@ -2,12 +2,14 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 
-from django.db.models import CharField, F, IntegerField, Value
-from django.utils.translation import gettext_lazy
+from django.db.models import CharField, F, IntegerField, Prefetch, Q, Value
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from partners.models import Country
+from partners.models import Country, Organisation
 from ssrportal.languages import Language, current_language
 from workshops.models import (
     Document,
@@ -15,26 +17,21 @@ from workshops.models import (
     EventContact,
     EventExpectedResult,
     EventObjective,
+    INCOMING_LINK_LABELS,
+    EventLink,
     EventOrganiser,
     MandateObjective,
     OrganiserRole,
     Participant,
     ParticipantGroup,
+    Source,
     ThematicArea,
 )
 from workshops.permissions import ReaderRequired, can_edit_workshops
 
-from .when import When
+from .when import When, date_span, event_dates
 
 # --- The event page -------------------------------------------------------------------------------
-
-ROLE_HEADINGS = {
-    OrganiserRole.ORGANISER: gettext_lazy("Organised by"),
-    OrganiserRole.CO_ORGANISER: gettext_lazy("Co-organised by"),
-    OrganiserRole.FUNDER: gettext_lazy("Funded by"),
-    OrganiserRole.TECHNICAL_PARTNER: gettext_lazy("Technical partners"),
-}
-
 
 @dataclass(frozen=True)
 class Item:
@@ -78,8 +75,8 @@ def union_rows(queryset, name: str, position=None, text=None, other=None):
 
 
 def event_lists(event: Event) -> dict[str, list[Item]]:
-    """Objectives, expected results, served mandate objectives, target countries, thematic areas
-    and participant groups (name, description) of ``event``, in order: one query."""
+    """Objectives, expected results, served mandate objectives, target countries and thematic
+    areas of ``event``, in order: one query."""
     zero = Value(0, output_field=IntegerField())
     union = union_rows(EventObjective.objects.filter(event=event), "objectives").union(
         union_rows(EventExpectedResult.objects.filter(event=event), "results"),
@@ -97,12 +94,6 @@ def event_lists(event: Event) -> dict[str, list[Item]]:
             text=F("name_en"),
             other=F("name_fr"),
         ),
-        union_rows(
-            ParticipantGroup.objects.filter(event=event),
-            "groups",
-            text=F("name"),
-            other=F("description"),
-        ),
         all=True,
     )
     lists = defaultdict(list)
@@ -113,82 +104,54 @@ def event_lists(event: Event) -> dict[str, list[Item]]:
     return lists
 
 
-@dataclass(frozen=True)
-class OrganisationRow:
-    owner: int
-    role: str
-    position: int
-    organisation: int
-    acronym: str
-    name: str
-    name_fr: str
-
-    @property
-    def display_name(self) -> str:
-        return self.name_fr if current_language() == "fr" and self.name_fr else self.name
-
-
-def event_organisations(event: Event) -> tuple[list, dict[int, list[OrganisationRow]]]:
-    """The organisers by role, and the organisations named by each participant group: one query.
-
-    Returns ``[(role heading, [organisation...]), ...]`` in the order of the roles, and
-    ``{group id: [organisation...]}`` sorted by acronym.
-    """
-    columns = ("row_owner", "row_role", "row_position", "row_organisation")
-    columns += ("acronym", "name", "name_fr")
-    organisers = (
+def organisers_by_role(event: Event) -> list[tuple[OrganiserRole, list[EventOrganiser]]]:
+    """The organisations named with a role, grouped by role in the roles' order: one query."""
+    rows = (
         EventOrganiser.objects.filter(event=event)
-        .order_by()
-        .annotate(
-            row_owner=Value(0, output_field=IntegerField()),
-            row_role=F("role"),
-            row_position=F("position"),
-            row_organisation=F("organisation_id"),
-            acronym=F("organisation__acronym"),
-            name=F("organisation__name"),
-            name_fr=F("organisation__name_fr"),
-        )
-        .values_list(*columns)
+        .select_related("organisation__parent", "role", "represented_by")
+        .order_by("role__position", "position", "pk")
     )
-    named = (
-        ParticipantGroup.organisations.through.objects.filter(participantgroup__event=event)
-        .order_by()
-        .annotate(
-            row_owner=F("participantgroup_id"),
-            row_role=Value("", output_field=CharField()),
-            row_position=Value(0, output_field=IntegerField()),
-            row_organisation=F("organisation_id"),
-            acronym=F("organisation__acronym"),
-            name=F("organisation__name"),
-            name_fr=F("organisation__name_fr"),
+    return [(role, list(group)) for role, group in groupby(rows, key=lambda row: row.role)]
+
+
+def event_links(event: Event) -> list[dict]:
+    """The events linked to ``event``, either way, each with what the link says from here:
+    "follows up: …", "followed up by: …". One query."""
+    links = (
+        EventLink.objects.filter(Q(from_event=event) | Q(to_event=event))
+        .select_related("from_event", "to_event")
+        .only(
+            "kind",
+            "from_event_id",
+            "to_event_id",
+            *(f"{side}__{name}" for side in ("from_event", "to_event") for name in LINKED_FIELDS),
         )
-        .values_list(*columns)
+        .order_by("position", "pk")
     )
-    by_role, by_group = defaultdict(list), defaultdict(list)
-    for row in (OrganisationRow(*values) for values in organisers.union(named, all=True)):
-        if row.role:
-            by_role[row.role].append(row)
+    described = []
+    for link in links:
+        if link.from_event_id == event.pk:
+            label, other = link.get_kind_display(), link.to_event
         else:
-            by_group[row.owner].append(row)
-    roles = [
-        (ROLE_HEADINGS[role], sorted(by_role[role], key=lambda r: r.position))
-        for role in OrganiserRole.values
-        if by_role[role]
-    ]
-    for rows in by_group.values():
-        rows.sort(key=lambda r: (r.acronym or r.name).casefold())
-    return roles, by_group
+            label, other = INCOMING_LINK_LABELS[link.kind], link.from_event
+        described.append({"label": label, "event": other, "dates": event_dates(other)})
+    return described
+
+
+LINKED_FIELDS = ("title", "language", "start", "end", "all_day", "open_end", "time_zone")
 
 
 class EventDetailView(ReaderRequired, DetailView):
     """The event page, laid out as a notice: what, who, when, where, why, objectives, expected
-    results, participants by group, contacts, documents; then the mandate and the labels.
+    results, participants by group, contacts, documents, sources and linked events; then the
+    mandate and the labels.
 
-    Queries (7 whatever the participants, groups or documents): the user; the event with its
-    country, mandate, framework and title in the reader's language; objectives, expected results,
-    served mandate objectives, target countries, thematic areas and participant groups (one
-    union); organisers and the organisations each group names (one union); participants with
-    person and organisations; contacts with person and organisation; documents.
+    Queries (12 whatever the participants, groups, organisers or documents): the session and
+    the user; the event with its country, mandate, framework and title in the reader's
+    language; objectives, expected results, served mandate objectives, target countries and
+    thematic areas (one union); organisers with their roles; participant groups, the
+    organisations and the countries each names (three); participants with person and
+    organisations; contacts; documents; sources; linked events.
     """
 
     template_name = "workshops/event_detail.html"
@@ -203,46 +166,33 @@ class EventDetailView(ReaderRequired, DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         lists = event_lists(event)
-        organisers, group_organisations = event_organisations(event)
+        organisers = organisers_by_role(event)
         participants = (
             Participant.objects.filter(event=event)
             .select_related("person", "organisation", "person__organisation")
-            .only(
-                "group_id",
-                "role",
-                "answer",
-                "attendance",
-                "person__title",
-                "person__full_name",
-                "person__organisation__acronym",
-                "person__organisation__name",
-                "person__organisation__name_fr",
-                "organisation__acronym",
-                "organisation__name",
-                "organisation__name_fr",
-            )
         )
         by_group = defaultdict(list)
         for participant in participants:
             by_group[participant.group_id].append(participant)
         groups = [
             {
-                "name": group.text,
-                "anchor": f"group-{group.key}",
-                **self.describe_group(group.text, group.other),
-                "organisations": group_organisations.get(group.key, []),
-                "participants": by_group.pop(group.key, []),
+                "group": group,
+                "anchor": f"group-{group.pk}",
+                **self.describe_group(group.name, group.description),
+                "participants": by_group.pop(group.pk, []),
             }
-            for group in lists["groups"]
+            for group in participant_groups(event)
         ]
         # Participants whose group is gone (or was never set) are still invited.
         others = [p for group_participants in by_group.values() for p in group_participants]
         translated_title = event.display_title != event.title
-        involved = {row.organisation for _, rows in organisers for row in rows}
+        involved = {row.organisation_id for _, rows in organisers for row in rows}
         involved |= {p.organisation_id for p in participants if p.organisation_id}
+        involved |= {o.pk for g in groups for o in g["group"].organisations.all()}
         context.update(
             involved_organisations=involved,
             when=When.of(event),
+            outside_mandate=outside_mandate_window(event),
             organisers=organisers,
             objectives=lists["objectives"],
             expected_results=lists["results"],
@@ -260,6 +210,8 @@ class EventDetailView(ReaderRequired, DetailView):
             documents=list(
                 Document.objects.filter(event=event).only("event_id", "title", "kind", "language")
             ),
+            sources=list(Source.objects.filter(event=event)),
+            links=event_links(event),
             translated_title=translated_title,
             title_language=current_language() if translated_title else event.language,
             summary_language=(
@@ -279,3 +231,37 @@ class EventDetailView(ReaderRequired, DetailView):
         if description.startswith(name):
             return {"continuation": description[len(name) :], "description": ""}
         return {"continuation": "", "description": description}
+
+
+def participant_groups(event: Event) -> list[ParticipantGroup]:
+    """The event's participant groups in order, with the organisations and countries each
+    names (sorted by the label the reader sees): three queries."""
+    return list(
+        ParticipantGroup.objects.filter(event=event).prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.select_related("parent")),
+            "countries",
+        )
+    )
+
+
+def outside_mandate_window(event: Event) -> str:
+    """The mandate's window ("1–17 December 2016") when the event's dates fall outside it, else
+    "": shown as a note, never refused (a mandate's dates and its meetings' often differ)."""
+    mandate = event.mandate
+    if mandate is None or event.start is None:
+        return ""
+    first, last = event.local_start.date(), event.local_end.date()
+    before = mandate.start_date is not None and first < mandate.start_date
+    after = mandate.end_date is not None and last > mandate.end_date
+    if not (before or after):
+        return ""
+    return mandate_window(mandate)
+
+
+def mandate_window(mandate) -> str:
+    """ "1–17 December 2016", "from 1 December 2016", "until 17 December 2016"."""
+    if mandate.start_date and mandate.end_date:
+        return date_span(mandate.start_date, mandate.end_date)
+    if mandate.start_date:
+        return _("from %(date)s") % {"date": date_format(mandate.start_date, "j F Y")}
+    return _("until %(date)s") % {"date": date_format(mandate.end_date, "j F Y")}

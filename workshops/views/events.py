@@ -22,6 +22,7 @@ from workshops.filters import (
     sort_of,
     sorted_by,
     tab_of,
+    upcoming_q,
 )
 from workshops.models import (
     Event,
@@ -103,7 +104,7 @@ class EventListView(ReaderRequired, FilteredEvents, ListView):
     def get_queryset(self):
         filtered = self.filtered()
         self.tab_counts = filtered.order_by().aggregate(
-            upcoming=Count("pk", filter=Q(end__gte=self.now)),
+            upcoming=Count("pk", filter=upcoming_q(self.now)),
             past=Count("pk", filter=Q(end__lt=self.now)),
         )
         self.tab_counts[ALL] = self.tab_counts[UPCOMING] + self.tab_counts[PAST]
@@ -168,6 +169,15 @@ EXPORT_HEADERS = [
 ]
 
 
+def export_moment(event: Event, moment) -> str:
+    """A day ("2018-12-12") for an all-day event, a local time with its offset otherwise; empty
+    when the record gives none."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(event.tz)
+    return local.date().isoformat() if event.all_day else local.isoformat()
+
+
 def export_row(event: Event) -> list:
     zone = event.tz
     return [
@@ -175,14 +185,14 @@ def export_row(event: Event) -> list:
         event.title,
         event.get_kind_display(),
         event.get_status_display(),
-        event.start.astimezone(zone).isoformat(),
-        event.end.astimezone(zone).isoformat(),
+        export_moment(event, event.start),
+        "" if event.open_end else export_moment(event, event.end),
         event.time_zone,
         event.city,
         event.country.name if event.country else "",
         event.online_url,
         "; ".join(
-            f"{r.organisation.acronym or r.organisation.display_name}:{r.get_role_display()}"
+            f"{r.organisation.acronym or r.organisation.display_name}:{r.role.name}"
             for r in event.organiser_roles.all()
         ),
         "; ".join(c.name for c in event.target_countries.all()),
@@ -210,7 +220,7 @@ class EventExportView(ReaderRequired, FilteredEvents, View):
             .prefetch_related(
                 Prefetch(
                     "organiser_roles",
-                    queryset=EventOrganiser.objects.select_related("organisation"),
+                    queryset=EventOrganiser.objects.select_related("organisation", "role"),
                 ),
                 "target_countries",
                 "thematic_areas",

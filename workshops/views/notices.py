@@ -129,6 +129,8 @@ def invitations_closed(event: Event) -> str:
     """Why invitations to ``event`` can no longer go out; empty when they can."""
     if event.status == EventStatus.CANCELLED:
         return _("This event is cancelled: no invitation is sent any more.")
+    if event.start is None:
+        return _("The date of this event is not known yet: give it before inviting.")
     if event.status == EventStatus.HELD or event.end <= timezone.now():
         return _("This event is over: no invitation is sent any more.")
     return ""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from workshops.models import Event
 
@@ -24,9 +25,9 @@ def zone_label(zone: zoneinfo.ZoneInfo, local: dt.datetime) -> str:
     return f"{zone.key.rsplit('/', 1)[-1].replace('_', ' ')} ({utc_offset(local)})"
 
 
-def date_span(start: dt.datetime, end: dt.datetime) -> str:
+def date_span(start: dt.date, end: dt.date) -> str:
     """ "7 December 2020", "26–27 January 2022", "30 November – 2 December 2022"."""
-    if start.date() == end.date():
+    if start == end:
         return date_format(start, "j F Y")
     if (start.year, start.month) == (end.year, end.month):
         return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
@@ -45,9 +46,31 @@ def time_span(start: dt.datetime, end: dt.datetime, zone: zoneinfo.ZoneInfo) -> 
     return f"{times} {zone_label(zone, start)}"
 
 
+def start_time(start: dt.datetime, zone: zoneinfo.ZoneInfo) -> str:
+    """ "from 09:00 Bissau (UTC+0)": a start whose end the record does not give."""
+    start = start.astimezone(zone)
+    return _("from %(time)s %(zone)s") % {"time": f"{start:%H:%M}", "zone": zone_label(zone, start)}
+
+
+def event_dates(event: Event) -> str:
+    """The event's days as the record gives them, in its own zone, never shifted to the
+    reader's: "12–14 December 2018", "14 March 2017 (end not given)", "Date not known yet"."""
+    if event.start is None:
+        return str(_("Date not known yet"))
+    start = event.local_start.date()
+    if event.open_end:
+        return _("%(date)s (end not given)") % {"date": date_format(start, "j F Y")}
+    return date_span(start, event.local_end.date())
+
+
 @dataclass(frozen=True)
 class When:
-    """An event's dates and times in its own time zone, and in the reader's when that differs."""
+    """An event's dates and times in its own time zone, and in the reader's when that differs.
+
+    An all-day event has dates only, the same for every reader: its days are those of the
+    place where it is held, so nothing shows "00:00–23:59" or a "your time" running into the
+    next day. An event whose end is not given shows its start only.
+    """
 
     dates: str
     times: str
@@ -55,11 +78,21 @@ class When:
 
     @classmethod
     def of(cls, event: Event) -> "When":
+        dates = event_dates(event)
+        if event.start is None or event.all_day:
+            return cls(dates=dates, times="", reader_times="")
         zone, reader = event.tz, timezone.get_current_timezone()
-        start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+        start, end = event.local_start, event.local_end
+        if event.open_end:
+            same_clock = start.astimezone(reader).utcoffset() == start.utcoffset()
+            return cls(
+                dates=dates,
+                times=start_time(start, zone),
+                reader_times="" if same_clock else start_time(start, reader),
+            )
         same_clock = all(t.astimezone(reader).utcoffset() == t.utcoffset() for t in (start, end))
         return cls(
-            dates=date_span(start, end),
+            dates=dates,
             times=time_span(start, end, zone),
             reader_times="" if same_clock else time_span(start, end, reader),
         )

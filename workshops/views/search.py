@@ -1,0 +1,86 @@
+"""Search-as-you-type answers for the pickers of the event form: events and people.
+
+Each answers ``?q=`` with at most 20 matches as JSON, in the shape ssrportal/widgets.py's
+SearchSelect reads: ``{"results": [{"value": "12", "text": "…", "detail": "…"}]}``.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import JsonResponse
+from django.views.decorators.http import require_safe
+
+from partners.models import Person
+from ssrportal.access import predicate_required
+from workshops.models import Event, EventTranslation
+from workshops.permissions import can_edit_workshops, can_read_workshops
+
+from .participants import find_people
+from .when import event_dates
+
+MAX_MATCHES = 20
+
+
+def search_words(request) -> list[str]:
+    """The words of ``?q=``: at most five, NUL bytes dropped (PostgreSQL refuses them)."""
+    return request.GET.get("q", "").replace("\x00", "").split()[:5]
+
+
+def find_events(words: list[str], *, exclude: int | None = None) -> list[Event]:
+    """At most 20 events whose title, or title in another language, holds every word, the
+    newest first. One query."""
+    if not words or len(" ".join(words)) < 2:
+        return []
+    events = Event.objects.only(
+        "title", "language", "start", "end", "all_day", "open_end", "time_zone", "city"
+    )
+    for word in words:
+        translated = EventTranslation.objects.filter(event=OuterRef("pk"), title__icontains=word)
+        events = events.filter(Q(title__icontains=word) | Exists(translated))
+    if exclude is not None:
+        events = events.exclude(pk=exclude)
+    return list(events.order_by("-start", "-pk")[:MAX_MATCHES])
+
+
+@predicate_required(can_read_workshops)
+@require_safe
+def event_search(request):
+    """Events for the links picker: ``?q=`` words of the title; ``?exclude=`` the event edited.
+
+    Queries: the user; the events.
+    """
+    exclude = request.GET.get("exclude", "")
+    events = find_events(
+        search_words(request), exclude=int(exclude) if exclude.isdigit() else None
+    )
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "value": str(event.pk),
+                    "text": event.title,
+                    "detail": ", ".join(part for part in [event_dates(event), event.city] if part),
+                }
+                for event in events
+            ]
+        }
+    )
+
+
+def person_label(person: Person) -> str:
+    return str(person)
+
+
+@predicate_required(can_edit_workshops)
+@require_safe
+def person_search(request):
+    """People for the event form's pickers (contacts, who acted for an organisation): name,
+    e-mail or organisation. The secretariat's: focal points see no contact details. Queries:
+    the user; the people."""
+    people = find_people(" ".join(search_words(request)))
+    return JsonResponse(
+        {
+            "results": [
+                {"value": str(person.pk), "text": person_label(person), "detail": person.email}
+                for person in people
+            ]
+        }
+    )
