@@ -14,17 +14,19 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) assets
 
-# Bootstrap and htmx come from npm (package-lock.json) and are served by the portal: no CDN.
+# Bootstrap, htmx and Tom Select come from npm (package-lock.json) and are served by the portal: no CDN.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 VENDOR := static/vendor
 assets: node_modules/.installed
-	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx
+	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx $(VENDOR)/tom-select
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map $(VENDOR)/bootstrap/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map $(VENDOR)/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	cp node_modules/tom-select/dist/js/tom-select.complete.min.js node_modules/tom-select/dist/js/tom-select.complete.min.js.map $(VENDOR)/tom-select/
+	cp node_modules/tom-select/dist/css/tom-select.bootstrap5.min.css node_modules/tom-select/dist/css/tom-select.bootstrap5.min.css.map $(VENDOR)/tom-select/
 
 ## Serve the portal at http://127.0.0.1:8000 on SQLite with demo data (or on DATABASE_URL).
 run: install

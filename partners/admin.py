@@ -18,6 +18,7 @@ from .models import (
     FrameworkMember,
     Membership,
     Organisation,
+    OrganisationName,
     Person,
     User,
     WorkingGroup,
@@ -243,6 +244,22 @@ class AUSuspensionAdmin(admin.ModelAdmin):
 # Organisations and people
 
 
+class OrganisationNameInline(admin.TabularInline):
+    model = OrganisationName
+    fields = (
+        "name",
+        "kind",
+        "language",
+        "used_from",
+        "used_from_precision",
+        "used_until",
+        "used_until_precision",
+        "source",
+    )
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 1})}}
+    extra = 0
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganisationResource]
@@ -258,12 +275,25 @@ class OrganisationAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
     list_display_links = ("acronym", "name")
     list_select_related = ("parent", "headquarters")
     list_filter = ("kind", "active", ("headquarters", admin.RelatedOnlyFieldListFilter))
-    search_fields = ("acronym", "name", "name_fr")
-    autocomplete_fields = ("parent", "headquarters")
+    search_fields = (
+        "acronym",
+        "acronym_fr",
+        "acronym_pt",
+        "name",
+        "name_fr",
+        "name_pt",
+        "aliases__name",
+    )
+    autocomplete_fields = ("parent", "headquarters", "successor")
     formfield_overrides = URL_FIELD_HTTPS
     fieldsets = (
-        (None, {"fields": ("acronym", "name", "name_fr", "kind", "parent", "active")}),
+        (None, {"fields": ("acronym", "name", "kind", "parent", "active")}),
+        (
+            _("In other languages"),
+            {"fields": ("acronym_fr", "name_fr", "acronym_pt", "name_pt")},
+        ),
         (_("Contact"), {"fields": ("headquarters", "website")}),
+        (_("End"), {"fields": ("ended_on", "ended_precision", "successor")}),
         (_("About"), {"fields": ("description", "note")}),
     )
 
@@ -282,8 +312,17 @@ class OrganisationAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
     def get_inlines(self, request, obj):
         # Countries are members of RECs and RMs only (Membership.organisation's choices).
         if obj is not None and obj.kind in REGIONAL_KINDS:
-            return [OrganisationMembershipInline]
-        return []
+            return [OrganisationMembershipInline, OrganisationNameInline]
+        return [OrganisationNameInline]
+
+
+@admin.register(OrganisationName)
+class OrganisationNameAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "language", "organisation", "used_from", "used_until")
+    list_select_related = ("organisation",)
+    list_filter = ("kind", "language")
+    search_fields = ("name", "plain", "organisation__acronym", "organisation__name")
+    autocomplete_fields = ("organisation",)
 
 
 @admin.register(Person)

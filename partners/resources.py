@@ -2,9 +2,9 @@
 
 Rows are matched to existing records by a natural key, never by database id, so a file edited in
 a spreadsheet, or sent by a REC, updates the directory instead of duplicating it: organisations by
-acronym (by name when there is none), people by e-mail whatever its case (by name and organisation
-when there is none). Related records are named the same way: a parent by its acronym, a country by
-its ISO code.
+acronym and parent (by name when there is no acronym), people by e-mail whatever its case (by name
+and organisation when there is none). Related records are named the same way: a parent by its
+acronym, a country by its ISO code.
 """
 
 from django.core.exceptions import ValidationError
@@ -23,6 +23,11 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
     def clean(self, value, row=None, **kwargs):
         try:
             return super().clean(value, row, **kwargs)
+        except self.model.MultipleObjectsReturned:
+            raise ValueError(
+                _("Several records have the code “%(value)s”: edit this row in the admin.")
+                % {"value": value}
+            ) from None
         except self.model.DoesNotExist:
             # A ValueError becomes a validation error on the row, shown in the preview.
             raise ValueError(
@@ -79,6 +84,9 @@ class OrganisationResource(DirectoryResource):
             "description",
             "active",
             "note",
+            "name_pt",
+            "acronym_fr",
+            "acronym_pt",
         )
         import_id_fields = ("acronym",)
         clean_model_instances = True
@@ -89,7 +97,12 @@ class OrganisationResource(DirectoryResource):
     def get_instance(self, instance_loader, row):
         acronym = row.get("acronym") or ""
         if acronym:
-            return Organisation.objects.filter(acronym__iexact=acronym).first()
+            # Two organisations may share an acronym under different parents (PAPS).
+            parent = row.get("parent_acronym") or ""
+            same = Organisation.objects.filter(acronym__iexact=acronym)
+            if parent:
+                same = same.filter(parent__acronym__iexact=parent)
+            return single_match(same, "acronym")
         name = row.get("name") or ""
         if not name:
             return None

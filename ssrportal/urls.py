@@ -13,5 +13,6 @@ urlpatterns = [
     path("workshops/", include("workshops.urls")),
     path("mandates/", include(mandate_patterns)),
     path("lessons/", include("lessons.urls")),
+    path("partners/", include("partners.urls")),
     path("admin/", admin.site.urls),
 ]

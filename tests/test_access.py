@@ -67,6 +67,8 @@ def records():
         "uid": urlsafe_base64_encode(force_bytes(someone.pk)),
         "token": default_token_generator.make_token(someone),
         "answer_token": answer_token(participant),
+        "organisation": factories.organisation("ECOWAS").pk,
+        "person": factories.PersonFactory(organisation=factories.organisation("ECOWAS")).pk,
     }
 
 

@@ -18,6 +18,7 @@ from partners.models import (
     FrameworkMember,
     Membership,
     Organisation,
+    OrganisationName,
     Person,
     User,
     WorkingGroup,
@@ -58,6 +59,7 @@ BUILDERS = {
     Person: factories.PersonFactory,
     User: factories.UserFactory,
     WorkingGroup: factories.WorkingGroupFactory,
+    OrganisationName: factories.OrganisationNameFactory,
     Document: factories.DocumentFactory,
     Event: factories.EventFactory,
     EventContact: factories.EventContactFactory,
@@ -177,6 +179,16 @@ def test_membership_organisation_autocomplete_offers_only_recs_and_rms(admin_cli
     ]
 
 
+# The change form of an organisation without other names (its inline, and no end date).
+NO_ALIASES = {
+    "ended_precision": "day",
+    "aliases-TOTAL_FORMS": "0",
+    "aliases-INITIAL_FORMS": "0",
+    "aliases-MIN_NUM_FORMS": "0",
+    "aliases-MAX_NUM_FORMS": "1000",
+}
+
+
 def test_organisation_history_shows_who_changed_it(admin_client):
     organisation = factories.OrganisationFactory(name="Civil society network for SSR in Mali")
 
@@ -193,6 +205,7 @@ def test_organisation_history_shows_who_changed_it(admin_client):
             "website": "",
             "description": "",
             "note": "",
+            **NO_ALIASES,
         },
     )
     history = admin_client.get(url(Organisation, "history", organisation.pk))
@@ -398,9 +411,10 @@ def test_organisation_export_as_xlsx_names_the_headquarters_by_iso_code(admin_cl
     response = admin_client.post(url(Organisation, "export"), export_form_data("1"))
 
     dataset = tablib.Dataset().load(io.BytesIO(response.content), format="xlsx")
-    rows = {row["acronym"]: row for row in dataset.dict}
-    assert rows["ECOWAS"]["headquarters_iso2"] == "NG"
-    assert rows["PAPS"]["parent_acronym"] == "AUC"
+    rows = {(row["acronym"], row["parent_acronym"] or ""): row for row in dataset.dict}
+    assert rows[("ECOWAS", "")]["headquarters_iso2"] == "NG"
+    assert rows[("PAPS", "ECOWAS")]["headquarters_iso2"] == "NG"
+    assert ("PAPS", "AUC") in rows
 
 
 OVERLAP_MESSAGE = (
@@ -447,6 +461,7 @@ def organisation_form_data(organisation, memberships):
         "website": "",
         "description": "",
         "note": "",
+        **NO_ALIASES,
         "memberships-TOTAL_FORMS": str(len(memberships)),
         "memberships-INITIAL_FORMS": str(sum(1 for row in memberships if "id" in row)),
         "memberships-MIN_NUM_FORMS": "0",

@@ -12,7 +12,6 @@ The export (``EXPORT_HEADERS``) writes headers this module reads, so an exported
 
 import csv
 import io
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field, fields
 
@@ -23,7 +22,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from partners.models import Organisation, Person
+from partners.search import name_index
 from ssrportal.languages import Language
+from ssrportal.text import plain
 from workshops.models import Participant, ParticipantGroup
 from workshops.models.participant import ParticipantRole
 
@@ -117,15 +118,6 @@ AMBIGUOUS_LAST_NAME = "nom"
 
 class ImportFileError(Exception):
     """The file cannot be read as a participant list; the message says why, for its reader."""
-
-
-def plain(text: str) -> str:
-    """Lower case, no accents, single spaces: "Nom_complet " and "nom complet" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", str(text).replace("’", "'"))
-    text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    for separator in "-_./":
-        text = text.replace(separator, " ")
-    return " ".join(text.casefold().replace("*", " ").split())
 
 
 @dataclass
@@ -345,8 +337,8 @@ def labels_in_each_language(choices) -> dict[str, str]:
 
 
 def check_rows(*, event, rows: list[ParticipantRow]) -> list[RowCheck]:
-    """Check each row against the directory and the event. Reads only; five queries."""
-    organisations = organisation_names()
+    """Check each row against the directory and the event. Reads only; six queries."""
+    organisations = name_index()
     languages = labels_in_each_language(Language.choices)
     roles = labels_in_each_language(ParticipantRole.choices)
     groups = {plain(group.name): group for group in event.participant_groups.all()}
@@ -369,8 +361,21 @@ def check_rows(*, event, rows: list[ParticipantRow]) -> list[RowCheck]:
                     _("“%(email)s” is not a valid e-mail address.") % {"email": row.email}
                 )
         if row.organisation:
-            check.organisation = organisations.get(plain(row.organisation))
-            if check.organisation is None:
+            named = organisations.find(row.organisation)
+            if len(named) == 1:
+                check.organisation = named[0]
+            elif named:
+                problems.append(
+                    _(
+                        "“%(name)s” names several organisations: %(organisations)s. Write the "
+                        "one meant as the list shows it."
+                    )
+                    % {
+                        "name": row.organisation,
+                        "organisations": "; ".join(sorted(org.label for org in named)),
+                    }
+                )
+            else:
                 problems.append(
                     _("No organisation of the directory is named “%(name)s”.")
                     % {"name": row.organisation}
@@ -425,20 +430,6 @@ def people_named(names: list[str]) -> dict[str, list[Person]]:
     return named
 
 
-def organisation_names() -> dict[str, Organisation]:
-    """Organisations by plain acronym, name and French name (an acronym wins over a name)."""
-    names = {}
-    organisations = Organisation.objects.only("name", "name_fr", "acronym")
-    for organisation in organisations:
-        for name in (organisation.name_fr, organisation.name):
-            if name:
-                names.setdefault(plain(name), organisation)
-    for organisation in organisations:
-        if organisation.acronym:
-            names[plain(organisation.acronym)] = organisation
-    return names
-
-
 def match_people(rows: list[ParticipantRow]) -> tuple[dict[int, Person], dict[str, list]]:
     """{row line: the directory's person}: by e-mail whatever its case; without an e-mail, by
     the same name and organisation among people who have none. Also {plain name: the people of
@@ -470,9 +461,9 @@ def match_people(rows: list[ParticipantRow]) -> tuple[dict[int, Person], dict[st
 
 
 def labels_of(person: Person) -> set[str]:
-    """How a file may name the person's organisation: "" when they have none."""
+    """How a file may name the person's organisation (any name, acronym or alias, plain): ""
+    when they have none."""
     organisation = person.organisation
     if organisation is None:
         return {""}
-    names = (organisation.acronym, organisation.name, organisation.name_fr)
-    return {plain(name) for name in names if name}
+    return organisation.plain_names()

@@ -1,6 +1,6 @@
 from .country import AUSuspension, Country, DatePrecision
 from .framework import CoordinationFramework, FrameworkMember, WorkingGroup
-from .organisation import Membership, Organisation
+from .organisation import Membership, NameKind, Organisation, OrganisationName
 from .person import Person, User
 
 __all__ = [
@@ -10,7 +10,9 @@ __all__ = [
     "DatePrecision",
     "FrameworkMember",
     "Membership",
+    "NameKind",
     "Organisation",
+    "OrganisationName",
     "Person",
     "User",
     "WorkingGroup",

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 EN_DASH = "\N{EN DASH}"
 
 SUMMARY = (
-    "Reference data: 55 countries, 10 AU suspensions, 42 organisations, 132 memberships, "
-    "18 thematic areas, 5 target organisation types, 10 lesson categories.\n"
+    "Reference data: 55 countries, 10 AU suspensions, 46 organisations, 69 organisation names, "
+    "132 memberships, "
+    "18 thematic areas, 5 target organisation types, 14 organiser roles, 10 lesson categories.\n"
 )
 
 SEED_PARTNERS = {
@@ -105,13 +106,16 @@ def test_the_eight_recs_and_two_rms_have_their_kind():
     }
 
 
-def test_ecowas_keeps_its_english_acronym_and_french_name():
+def test_ecowas_is_cedeao_to_a_french_reader_and_ecowas_to_an_english_one():
     ecowas = factories.organisation("ECOWAS")
 
     with translation.override("fr"):
-        shown = str(ecowas)
+        in_french = str(ecowas)
+    with translation.override("en"):
+        in_english = str(ecowas)
 
-    assert shown == f"ECOWAS {EN_DASH} Communauté économique des États de l'Afrique de l'Ouest"
+    assert in_french == f"CEDEAO {EN_DASH} Communauté économique des États de l'Afrique de l'Ouest"
+    assert in_english == f"ECOWAS {EN_DASH} Economic Community of West African States"
     assert ecowas.headquarters == factories.country("NG")
 
 
@@ -189,7 +193,7 @@ def test_an_edited_data_file_updates_only_the_edited_row(tmp_path):
 
     ecowas = factories.organisation("ECOWAS")
     assert ecowas.website == "https://www.ecowas.int"
-    assert (loaded.rows, loaded.created, loaded.updated) == (42, 0, 1)
+    assert (loaded.rows, loaded.created, loaded.updated) == (46, 0, 1)
     assert Organisation.history.count() == history_before + 1
     assert ecowas.history.first().history_type == "~"
 

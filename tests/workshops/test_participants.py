@@ -726,9 +726,10 @@ def test_the_import_preview_costs_the_same_queries_for_1_or_500_rows(
     content = "\n".join(["nom;courriel;organisation;groupe", *lines]).encode()
     secretariat.get(f"/workshops/{event.pk}/participants/import/")
 
-    # The user; the event; organisations; the event's groups; people by e-mail; people by name;
-    # people already taking part (the parsed rows wait in the cache, not the session).
-    with django_assert_max_num_queries(7):
+    # The user; the event; organisations; their other names (aliases); the event's groups;
+    # people by e-mail; people by name; people already taking part (the parsed rows wait in
+    # the cache, not the session).
+    with django_assert_max_num_queries(8):
         response = preview(secretariat, event, upload("list.csv", content))
 
     assert f"Import {count + 1 - min(count, 10)} row" in response.content.decode()

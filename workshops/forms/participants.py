@@ -6,14 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from partners.models import Organisation, Person
+from partners.forms import OrganisationChoiceField
+from partners.models import Person
 from ssrportal.languages import Language
 from workshops.imports import MAX_FILE_SIZE, ImportFileError, read_participant_file
 from workshops.models import Answer, Attendance, Participant, ParticipantGroup
 from workshops.models.participant import ParticipantRole
 from workshops.services import ALREADY_A_PARTICIPANT
-
-from .ordered import share_choices
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -32,6 +31,8 @@ class NewPersonForm(forms.ModelForm):
     prefix = "new"
     # The fields that make a new person: a language or organisation alone does not.
     TYPED = {"title", "full_name", "email", "position"}
+
+    organisation = OrganisationChoiceField(required=False, can_add=True, label=_("Organisation"))
 
     class Meta:
         model = Person
@@ -58,9 +59,9 @@ class ParticipantAddForm(forms.Form):
         empty_label=None,
         label=_("Person from the directory"),
     )
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.all(),
+    organisation = OrganisationChoiceField(
         required=False,
+        can_add=True,
         label=_("Organisation represented"),
         help_text=_("Leave empty for the person's own organisation."),
     )
@@ -76,7 +77,7 @@ class ParticipantAddForm(forms.Form):
         label=_("Language for notices"),
     )
 
-    def __init__(self, *args, event, matches=(), organisations=None, **kwargs):
+    def __init__(self, *args, event, matches=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
         self.new_person = NewPersonForm(self.data if self.is_bound else None)
@@ -87,10 +88,10 @@ class ParticipantAddForm(forms.Form):
             matches = person.queryset.filter(pk=chosen) if chosen.isdigit() else []
         person.choices = [(match.pk, person.label_from_instance(match)) for match in matches]
         self.fields["group"].queryset = ParticipantGroup.objects.filter(event=event)
-        if organisations is not None:
-            share_choices(
-                organisations, self.fields["organisation"], self.new_person.fields["organisation"]
-            )
+
+    @property
+    def media(self):
+        return super().media + self.new_person.media
 
     def clean(self):
         cleaned_data = super().clean()

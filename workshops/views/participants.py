@@ -21,7 +21,7 @@ from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
-from partners.models import Organisation, Person
+from partners.models import Person
 from ssrportal.access import predicate_required
 from ssrportal.languages import current_language
 from workshops import services
@@ -97,10 +97,6 @@ def find_people(query: str, *, event: Event | None = None) -> list[Person]:
     return list(people.order_by("full_name")[:MAX_MATCHES])
 
 
-def organisation_choices() -> list[Organisation]:
-    return list(Organisation.objects.only("name", "name_fr", "acronym"))
-
-
 def title_language(event: Event) -> str:
     """The language of ``event.display_title``, for its lang attribute."""
     translated = getattr(event, "title_in_reader_language", None)
@@ -114,15 +110,13 @@ def has_started(event: Event) -> bool:
 def page_context(event: Event, *, add_form=None, query: str = "") -> dict:
     """The participants page: the table, the counts, the bulk form and the add form.
 
-    Queries: the participants, the organisations, the event's groups (and the people a search
-    found).
+    Queries: the participants, the event's groups (and the people a search found). The
+    organisation fields are searched as one types: they list no organisation.
     """
     participants = participants_of(event)
     if add_form is None:
         matches = find_people(query, event=event) if query else []
-        add_form = ParticipantAddForm(
-            event=event, matches=matches, organisations=organisation_choices()
-        )
+        add_form = ParticipantAddForm(event=event, matches=matches)
     answers = Counter(participant.answer for participant in participants)
     attendances = Counter(participant.attendance for participant in participants)
     return {
@@ -144,9 +138,9 @@ def page_context(event: Event, *, add_form=None, query: str = "") -> dict:
 class ParticipantListView(EditorRequired, TemplateView):
     """The event's participants, with bulk changes and the add form.
 
-    Queries (6 whatever the number of participants): the user; the event (title in the
+    Queries (5 whatever the number of participants): the user; the event (title in the
     reader's language, country); the participants with person, organisations and group; the
-    organisations of the add form; the event's groups; the people a search found (?q=).
+    event's groups; the people a search found (?q=).
     """
 
     template_name = "workshops/participant_list.html"
@@ -163,7 +157,7 @@ class ParticipantListView(EditorRequired, TemplateView):
 def participant_add(request, pk):
     """Add a person of the directory, or a new person, to the event; the page again on errors."""
     event = event_or_404(pk)
-    form = ParticipantAddForm(request.POST, event=event, organisations=organisation_choices())
+    form = ParticipantAddForm(request.POST, event=event)
     if form.is_valid():
         try:
             participant = services.add_participant(
