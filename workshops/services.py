@@ -205,7 +205,7 @@ def record_attendance(*, event: Event, participants: list[Participant], attendan
     Refused (ValidationError) before the event starts. Atomic, one history row per participant
     changed; running it twice changes nothing more.
     """
-    if event.start > timezone.now():
+    if event.start is None or event.start > timezone.now():
         raise ValidationError(_("Attendance can be recorded once the event has started."))
     changed = []
     for participant in participants:

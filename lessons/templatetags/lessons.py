@@ -36,7 +36,9 @@ def event_lessons(context, event):
         .order_by("organisation__acronym", "-created_at")
     )
     held = event.status == EventStatus.HELD or (
-        event.end < timezone.now() and event.status != EventStatus.CANCELLED
+        event.end is not None
+        and event.end < timezone.now()
+        and event.status != EventStatus.CANCELLED
     )
     return {
         "event": event,

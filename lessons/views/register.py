@@ -26,7 +26,10 @@ def event_choices(lessons) -> list[tuple[str, str]]:
         .only("title", "start", "language")
         .order_by("-start", "pk")
     )
-    return [(str(e.pk), f"{e.start:%Y-%m-%d} – {e.display_title}"[:120]) for e in events]
+    return [
+        (str(e.pk), f"{e.start:%Y-%m-%d} – {e.display_title}"[:120] if e.start else e.display_title)
+        for e in events
+    ]
 
 
 class FilteredLessons:
@@ -123,7 +126,7 @@ def export_row(lesson: Lesson) -> list:
         lesson.pk,
         lesson.title,
         lesson.event.title,
-        lesson.event.start.date().isoformat(),
+        lesson.event.start.date().isoformat() if lesson.event.start else "",
         lesson.organisation.acronym or lesson.organisation.name,
         lesson.get_stage_display(),
         lesson.get_level_display(),

@@ -147,7 +147,10 @@ def test_lessons_to_consider_cost_the_same_queries_for_1_or_200_matches(
     planned.target_countries.add(mali)
     planned.thematic_areas.add(area)
     EventOrganiser.objects.create(
-        event=planned, organisation=factories.organisation("ECOWAS"), role_id="organiser", position=1
+        event=planned,
+        organisation=factories.organisation("ECOWAS"),
+        role_id="organiser",
+        position=1,
     )
     consider(secretariat, f"event={planned.pk}")
 

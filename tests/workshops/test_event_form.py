@@ -295,7 +295,9 @@ def test_organisers_contacts_and_other_languages_are_saved_in_order(secretariat)
     secretariat.post("/workshops/new/", data)
 
     event = Event.objects.get()
-    assert [(o.organisation.acronym, o.role_id, o.position) for o in event.organiser_roles.all()] == [
+    assert [
+        (o.organisation.acronym, o.role_id, o.position) for o in event.organiser_roles.all()
+    ] == [
         ("AUC", "organiser", 1),
         ("ECOWAS", "co_organiser", 2),
     ]

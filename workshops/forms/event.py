@@ -11,14 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import CoordinationFramework, Organisation, Person
 from ssrportal.languages import Language, current_language
+from ssrportal.widgets import SearchSelect, SearchSelectMultiple
 from workshops import choices
 from workshops.models import (
     Approximation,
     Event,
     EventContact,
     EventExpectedResult,
-    EventObjective,
     EventLink,
+    EventObjective,
     EventOrganiser,
     EventTranslation,
     Mandate,
@@ -27,10 +28,9 @@ from workshops.models import (
     ParticipantGroup,
 )
 from workshops.models.event import DATELESS_STATUSES, END_OF_DAY
-
-from ssrportal.widgets import SearchSelect, SearchSelectMultiple
 from workshops.services import GroupValues, OrganiserValues
 
+from .dates import DateInput, TimeInput
 from .ordered import (
     FormWithRows,
     OrderedRowsFormSet,
@@ -44,6 +44,7 @@ from .ordered import (
     use_choices,
     with_related_ids,
 )
+from .sources import source_formset, source_items
 
 DEFAULT_TIME_ZONE = "Africa/Addis_Ababa"
 LONG_TEXT = {"rows": 6, "class": "text-long"}
@@ -60,20 +61,6 @@ def time_zone_choices() -> list:
     african = [n for n in names if n.startswith("Africa/")]
     others = [n for n in names if not n.startswith("Africa/")]
     return [(_("Africa"), labelled(african)), (_("Other time zones"), labelled(others))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
@@ -309,9 +296,7 @@ class EventForm(forms.ModelForm):
         all_day = start_time is None
         open_end = end_date is None and end_time is None
         start = dt.datetime.combine(start_date, start_time or dt.time.min, tzinfo=zone)
-        end = dt.datetime.combine(
-            end_date or start_date, end_time or END_OF_DAY, tzinfo=zone
-        )
+        end = dt.datetime.combine(end_date or start_date, end_time or END_OF_DAY, tzinfo=zone)
         if end < start:
             field = "end_time" if (end_date or start_date) == start_date else "end_date"
             self.add_error(field, _("The end cannot be before the start."))
@@ -421,7 +406,9 @@ class ParticipantGroupForm(RowForm):
             Column("count", css_class="col-md-4"),
         ),
         "description",
-        Row(Column("organisations", css_class="col-md-6"), Column("countries", css_class="col-md-6")),
+        Row(
+            Column("organisations", css_class="col-md-6"), Column("countries", css_class="col-md-6")
+        ),
     )
 
     class Meta:
@@ -555,10 +542,7 @@ class EventLinkFormSet(OrderedRowsFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        field = form.fields["to_event"]
-        field.queryset = Event.objects.exclude(pk=self.instance.pk) if self.instance.pk else (
-            Event.objects.all()
-        )
+        form.fields["to_event"].queryset = Event.objects.all()
 
     def get_queryset(self):
         if self.saved_rows is None:
@@ -615,6 +599,7 @@ class EventForms(FormWithRows):
         "links": ordered_formset(
             Event, EventLink, EventLinkForm, EventLinkFormSet, fk_name="from_event"
         ),
+        "sources": source_formset(Event),
     }
 
     def saved_rows(self) -> dict[str, list]:
@@ -662,7 +647,7 @@ class EventForms(FormWithRows):
                 for form in rows["groups"]
             ],
             "links": [
-                (form.cleaned_data["kind"], form.cleaned_data["to_event"])
-                for form in rows["links"]
+                (form.cleaned_data["kind"], form.cleaned_data["to_event"]) for form in rows["links"]
             ],
+            "sources": source_items(self["sources"]),
         }

@@ -1,13 +1,15 @@
-"""The mandate form: its fields, ordered outputs/products and outcome objectives (seed 000)."""
+"""The mandate form: its fields, ordered outputs/products, outcome objectives and sources."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from partners.forms import OrganisationMultipleChoiceField
 from ssrportal.languages import current_language
+from ssrportal.widgets import labels_of
 from workshops import choices
 from workshops.models import Mandate, MandateObjective, MandateOutput
 
-from .event import DateInput
+from .dates import DateInput
 from .ordered import (
     FormWithRows,
     OrderedRowsFormSet,
@@ -19,6 +21,7 @@ from .ordered import (
     text_items,
     use_choices,
 )
+from .sources import source_formset, source_items
 
 
 class MandateForm(forms.ModelForm):
@@ -26,8 +29,34 @@ class MandateForm(forms.ModelForm):
 
     # Many-to-many fields are declared, not in Meta.fields, so that their current values come
     # from the mandate query (with_related_ids) rather than a query each.
-    mandating_organisations = Mandate._meta.get_field("mandating_organisations").formfield(
-        widget=forms.CheckboxSelectMultiple
+    # Three roles an ISSAT record tells apart: who asked, who mandated, who benefits. Each is
+    # found by typing (never a list of every organisation); a missing one can be added in place.
+    requesters = OrganisationMultipleChoiceField(
+        required=False,
+        can_add=True,
+        label=_("Requested by"),
+        help_text=_(
+            "Who asked for the support, e.g. ECOWAS requesting help for a member state. "
+            "Often not the one that gave the mandate."
+        ),
+    )
+    mandating_organisations = OrganisationMultipleChoiceField(
+        required=False,
+        can_add=True,
+        label=_("Mandating organisations"),
+        help_text=_(
+            "Who gave or authorised the mandate: the record's “mandating organisation / "
+            "agency / department / ministry”. Leave empty when the record does not say."
+        ),
+    )
+    beneficiaries = OrganisationMultipleChoiceField(
+        required=False,
+        can_add=True,
+        label=_("Beneficiaries"),
+        help_text=_(
+            "Who receives the support: a national institution, a REC department... "
+            "Leave empty when the record does not say."
+        ),
     )
     target_countries = Mandate._meta.get_field("target_countries").formfield(
         widget=forms.CheckboxSelectMultiple
@@ -53,10 +82,15 @@ class MandateForm(forms.ModelForm):
         }
         help_texts = {
             "description": _("The aim of the mandate, as the request states it."),
-            "mandating_organisations": _("Who gave the mandate; leave empty when unknown."),
+            "status": _("Unsupported: a request that was not taken up."),
+            "start_date": _(
+                "The mandate's own dates, as the record gives them; its events may be held "
+                "outside them."
+            ),
         }
 
-    related_fields = ("mandating_organisations", "target_countries", "target_organisation_types")
+    organisation_fields = ("requesters", "mandating_organisations", "beneficiaries")
+    related_fields = (*organisation_fields, "target_countries", "target_organisation_types")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,11 +98,23 @@ class MandateForm(forms.ModelForm):
             if name not in self.initial:
                 self.initial[name] = related_ids(self.instance, name)
         # Reference lists come from the cache, sorted by the label the reader sees.
-        use_choices(choices.organisations(), self.fields["mandating_organisations"])
+        self.prime_organisation_labels()
         use_choices(choices.countries(), self.fields["target_countries"])
         use_choices(choices.target_organisation_types(), self.fields["target_organisation_types"])
         if not self.instance.pk:
             self.initial.setdefault("language", current_language())
+
+    def prime_organisation_labels(self) -> None:
+        """Read the labels of the organisations chosen in the three fields in one query."""
+        fields = [self.fields[name] for name in self.organisation_fields]
+        chosen = {
+            value
+            for name, field in zip(self.organisation_fields, fields, strict=True)
+            for value in field.widget.chosen_values(self[name].value())
+        }
+        labels = labels_of(fields[0], chosen)
+        for field in fields:
+            field.widget.labels = labels
 
     def clean(self):
         cleaned = super().clean()
@@ -120,6 +166,7 @@ class MandateForms(FormWithRows):
         "objectives": ordered_formset(
             Mandate, MandateObjective, MandateObjectiveForm, MandateObjectiveFormSet
         ),
+        "sources": source_formset(Mandate),
     }
 
     def saved_rows(self) -> dict[str, list]:
@@ -131,4 +178,5 @@ class MandateForms(FormWithRows):
             "values": self.form.mandate_values(),
             "outputs": text_items(self["outputs"]),
             "objectives": text_items(self["objectives"]),
+            "sources": source_items(self["sources"]),
         }

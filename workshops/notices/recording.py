@@ -27,7 +27,8 @@ from workshops.models import (
 from .sending import PENDING, REMINDERS, STOPPED, enqueue_on_commit
 
 # What an update names when it changes: the dates, the venue, the online link.
-WATCHED = ("start", "end", "all_day", "open_end", "time_zone", "online_url", "status")  # and the place (snapshot)
+# And the place (snapshot).
+WATCHED = ("start", "end", "all_day", "open_end", "time_zone", "online_url", "status")
 LIVE = [NoticeState.QUEUED, NoticeState.SENDING, NoticeState.RETRYING, NoticeState.SENT]
 
 

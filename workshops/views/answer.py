@@ -34,7 +34,7 @@ def closed_because(event: Event) -> str:
     """Why answers are closed, or "" while the participant may still answer."""
     if event.status == EventStatus.CANCELLED:
         return _("This event has been cancelled: answers are closed.")
-    if event.start <= timezone.now():
+    if event.start is not None and event.start <= timezone.now():
         return _("This event has started: answers are closed.")
     return ""
 

@@ -12,13 +12,13 @@ from django.views.generic import DetailView
 from partners.models import Country, Organisation
 from ssrportal.languages import Language, current_language
 from workshops.models import (
+    INCOMING_LINK_LABELS,
     Document,
     Event,
     EventContact,
     EventExpectedResult,
-    EventObjective,
-    INCOMING_LINK_LABELS,
     EventLink,
+    EventObjective,
     EventOrganiser,
     MandateObjective,
     OrganiserRole,
@@ -32,6 +32,7 @@ from workshops.permissions import ReaderRequired, can_edit_workshops
 from .when import When, date_span, event_dates
 
 # --- The event page -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Item:
@@ -167,9 +168,8 @@ class EventDetailView(ReaderRequired, DetailView):
         event = self.object
         lists = event_lists(event)
         organisers = organisers_by_role(event)
-        participants = (
-            Participant.objects.filter(event=event)
-            .select_related("person", "organisation", "person__organisation")
+        participants = Participant.objects.filter(event=event).select_related(
+            "person", "organisation", "person__organisation"
         )
         by_group = defaultdict(list)
         for participant in participants:

@@ -179,7 +179,6 @@ def export_moment(event: Event, moment) -> str:
 
 
 def export_row(event: Event) -> list:
-    zone = event.tz
     return [
         event.pk,
         event.title,

@@ -104,7 +104,8 @@ def title_language(event: Event) -> str:
 
 
 def has_started(event: Event) -> bool:
-    return event.start <= timezone.now()
+    """An event whose date is not known yet has not started."""
+    return event.start is not None and event.start <= timezone.now()
 
 
 def page_context(event: Event, *, add_form=None, query: str = "") -> dict:
@@ -386,7 +387,8 @@ def participants_export(request, pk):
     event = event_or_404(pk)
     headers = EXPORT_HEADERS.get(current_language(), EXPORT_HEADERS["en"])
     data = tablib.Dataset(*export_rows(participants_of(event)), headers=headers)
-    name = f"participants-{event.start:%Y-%m-%d}-{slugify(event.title)[:40]}.{export_format}"
+    day = f"{event.local_start:%Y-%m-%d}-" if event.start else ""
+    name = f"participants-{day}{slugify(event.title)[:40]}.{export_format}"
     if export_format == "csv":
         response = HttpResponse(
             "\ufeff" + data.export("csv"), content_type="text/csv; charset=utf-8"
@@ -415,11 +417,10 @@ class AttendanceSheetView(EditorRequired, TemplateView):
         context = super().get_context_data(**kwargs)
         event = event_or_404(self.kwargs["pk"])
         participants = [p for p in participants_of(event) if p.answer != Answer.DECLINED]
-        first, last = (
-            event.start.astimezone(event.tz).date(),
-            event.end.astimezone(event.tz).date(),
-        )
-        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        days = []
+        if event.start is not None:  # an undated event's sheet has no day columns yet
+            first, last = event.local_start.date(), event.local_end.date()
+            days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
         context.update(
             event=event,
             title_language=title_language(event),

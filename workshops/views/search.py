@@ -48,9 +48,7 @@ def event_search(request):
     Queries: the user; the events.
     """
     exclude = request.GET.get("exclude", "")
-    events = find_events(
-        search_words(request), exclude=int(exclude) if exclude.isdigit() else None
-    )
+    events = find_events(search_words(request), exclude=int(exclude) if exclude.isdigit() else None)
     return JsonResponse(
         {
             "results": [
