@@ -1,14 +1,19 @@
 """The mandate form: create and edit a mandate with ordered outputs and outcome objectives."""
 
 import datetime as dt
+import re
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from partners.models import Organisation
 from tests import factories
 from tests.workshops.test_event_form import error_next_to, form_data, set_rows
+from tests.workshops.test_mandate_views import section, text
 from workshops.demo import MANDATE_000_OBJECTIVES, MANDATE_000_OUTPUTS
-from workshops.models import Mandate, MandateObjective, MandateOutput
+from workshops.models import Mandate, MandateObjective, MandateOutput, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -173,28 +178,277 @@ def test_the_edit_page_costs_the_same_queries_for_1_or_50_objectives(
     url = f"/mandates/{mandate.pk}/edit/"
     secretariat.get(url)
 
-    # The user; the mandate with the ids of its mandating organisations, target countries and
-    # target organisation types; rows: outputs and objectives (one query). The choices
-    # (organisations, countries, target organisation types) come from the cache.
-    with django_assert_max_num_queries(3):
+    # The user; the mandate with the ids of its requesters, mandating organisations,
+    # beneficiaries, target countries and target organisation types; the labels of the chosen
+    # organisations; rows: outputs and objectives (one query); sources. The other choices
+    # (countries, target organisation types) come from the cache.
+    with django_assert_max_num_queries(5):
         response = secretariat.get(url)
 
     assert response.status_code == 200
 
 
-def test_a_new_organisation_is_offered_at_once(secretariat):
-    secretariat.get("/mandates/new/")
-
-    Organisation.objects.create(name="Sahel Alliance", acronym="SAHEL")
+def test_organisations_are_found_by_typing_not_listed_all(secretariat):
     page = secretariat.get("/mandates/new/").content.decode()
 
-    assert "SAHEL – Sahel Alliance" in page
+    for name in ("requesters", "mandating_organisations", "beneficiaries"):
+        select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group()
+        assert 'data-search-select="multiple"' in select
+        assert f'data-search-url="{reverse("partners:organisation_search")}"' in select
+        assert f'data-create-url="{reverse("partners:organisation_add")}"' in select
+        assert "<option" not in select
+    assert "ECOWAS – Economic Community of West African States" not in page
+    assert "js/search-select.js" in page
 
 
-def test_organisations_are_offered_in_the_readers_language(secretariat):
-    Organisation.objects.create(name="Sahel Alliance", name_fr="Alliance Sahel", acronym="SAHEL")
-    secretariat.get("/mandates/new/")
+def test_the_chosen_organisations_show_in_the_readers_language(secretariat):
+    mandate = factories.MandateFactory()
+    mandate.requesters.set([factories.organisation("ECOWAS")])
+    mandate.beneficiaries.set(Organisation.objects.filter(acronym="PAPS", parent__acronym="AUC"))
 
-    page = secretariat.get("/mandates/new/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    page = secretariat.get(
+        f"/mandates/{mandate.pk}/edit/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
 
-    assert "SAHEL – Alliance Sahel" in page
+    requesters = re.search(r'<select name="requesters".*?</select>', page, re.S).group()
+    beneficiaries = re.search(r'<select name="beneficiaries".*?</select>', page, re.S).group()
+    ecowas, paps = factories.organisation("ECOWAS"), beneficiaries
+    assert re.findall(r"<option[^>]*>(.*?)</option>", requesters) == [
+        "CEDEAO – Communauté économique des États de l&#x27;Afrique de l&#x27;Ouest"
+    ]
+    assert f'value="{ecowas.pk}"' in requesters
+    assert re.findall(r"<option[^>]*>(.*?)</option>", paps) == [
+        "PAPS – Affaires politiques, paix et sécurité (CUA)"
+    ]
+
+
+# --- Who asked, who mandated, who benefits; sources; earlier versions ---------------------------
+
+
+def mandate_page_section(client, mandate, heading: str) -> str:
+    return section(client.get(f"/mandates/{mandate.pk}/").content.decode(), heading)
+
+
+def test_requester_mandating_organisation_and_beneficiary_are_saved_and_shown_apart(secretariat):
+    gambia_nsa = factories.OrganisationFactory(
+        name="Office of the National Security Adviser, The Gambia", kind="national_institution"
+    )
+    data = seed_000_data(secretariat)
+    data.update(
+        title="Support to the national security policy review, The Gambia",
+        description="ECOWAS asked for support to the review; the AUC gave the mandate.",
+        requesters=[str(factories.organisation("ECOWAS").pk)],
+        mandating_organisations=[str(factories.organisation("AUC").pk)],
+        beneficiaries=[str(gambia_nsa.pk)],
+    )
+
+    response = secretariat.post("/mandates/new/", data)
+
+    mandate = Mandate.objects.get()
+    assert response.status_code == 302
+    assert [o.acronym for o in mandate.requesters.all()] == ["ECOWAS"]
+    assert [o.acronym for o in mandate.mandating_organisations.all()] == ["AUC"]
+    assert list(mandate.beneficiaries.all()) == [gambia_nsa]
+    assert mandate_page_section(secretariat, mandate, "Requested by") == (
+        "ECOWAS – Economic Community of West African States"
+    )
+    assert mandate_page_section(
+        secretariat, mandate, "Mandating organisation / agency / department / ministry"
+    ) == ("AUC – African Union Commission")
+    assert mandate_page_section(secretariat, mandate, "Beneficiaries") == (
+        "Office of the National Security Adviser, The Gambia"
+    )
+
+
+def test_the_form_labels_the_three_organisation_roles_apart(secretariat):
+    page = secretariat.get("/mandates/new/").content.decode()
+
+    who = {
+        name: text(
+            page[page.index(f'id="div_id_{name}"') :].split(">", 1)[1].split("</fieldset>")[0]
+        )
+        for name in ("requesters", "mandating_organisations", "beneficiaries")
+    }
+    assert who["requesters"].startswith("Requested by ")
+    assert "Who asked for the support, e.g. ECOWAS requesting help" in who["requesters"]
+    assert who["mandating_organisations"].startswith("Mandating organisations ")
+    assert "Who gave or authorised the mandate" in who["mandating_organisations"]
+    assert who["beneficiaries"].startswith("Beneficiaries ")
+    assert "Who receives the support: a national institution" in who["beneficiaries"]
+    assert "Unsupported: a request that was not taken up." in text(page)
+    assert '<option value="unsupported">unsupported</option>' in page
+
+
+def test_a_request_not_taken_up_is_saved_as_unsupported(secretariat):
+    data = seed_000_data(secretariat)
+    data["status"] = "unsupported"
+
+    secretariat.post("/mandates/new/", data)
+
+    mandate = Mandate.objects.get()
+    assert mandate.status == "unsupported"
+    page = text(secretariat.get(f"/mandates/{mandate.pk}/").content.decode())
+    assert "Status: Unsupported" in page
+
+
+def abuja_source(**values) -> dict:
+    return {
+        "url": "https://www.ecowas.int/press/ssr-workshop-abuja",
+        "headline": "ECOWAS and AU hold joint workshop on security sector reform",
+        "published_on": "2019-03-12",
+        "dateline": "Abuja",
+        "language": "en",
+        **values,
+    }
+
+
+def test_a_source_is_saved_and_its_publication_date_shown_as_the_sources(secretariat):
+    data = seed_000_data(secretariat)
+    data.update(start_date="2019-03-04", end_date="2019-03-08")
+    set_rows(data, "sources", [abuja_source()])
+
+    response = secretariat.post("/mandates/new/", data)
+
+    mandate = Mandate.objects.get()
+    assert response.status_code == 302
+    source = mandate.sources.get()
+    assert (source.position, source.published_on, source.dateline, source.event) == (
+        1,
+        dt.date(2019, 3, 12),
+        "Abuja",
+        None,
+    )
+    assert (mandate.start_date, mandate.end_date) == (dt.date(2019, 3, 4), dt.date(2019, 3, 8))
+    page = secretariat.get(f"/mandates/{mandate.pk}/").content.decode()
+    assert mandate_page_section(secretariat, mandate, "Sources") == (
+        "ECOWAS and AU hold joint workshop on security sector reform "
+        "published 12 March 2019, Abuja · English"
+    )
+    assert (
+        '<a href="https://www.ecowas.int/press/ssr-workshop-abuja" class="source-headline"'
+    ) in page
+    assert section(page, "Start date") == "4 March 2019"
+    assert section(page, "End date") == "8 March 2019"
+    assert "12 March 2019" not in text(page).replace("published 12 March 2019", "")
+
+
+def test_sources_keep_their_order_and_a_reference_alone_is_enough(secretariat):
+    data = seed_000_data(secretariat)
+    set_rows(
+        data,
+        "sources",
+        [
+            abuja_source(),
+            {"reference": "ISSAT mandate record, AU/REC Workshop", "language": "en"},
+        ],
+    )
+    data["sources-0-ORDER"], data["sources-1-ORDER"] = "2", "1"
+
+    secretariat.post("/mandates/new/", data)
+
+    mandate = Mandate.objects.get()
+    assert list(mandate.sources.values_list("position", "reference", "dateline")) == [
+        (1, "ISSAT mandate record, AU/REC Workshop", ""),
+        (2, "", "Abuja"),
+    ]
+
+
+def test_a_source_with_only_a_language_is_refused_next_to_its_row(secretariat):
+    data = seed_000_data(secretariat)
+    set_rows(data, "sources", [{"language": "fr"}])
+
+    response = secretariat.post("/mandates/new/", data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    row = page[page.index('id="sources-0-row"') :]
+    row = row[: row.index("data-formset-removed-note")]
+    assert "Give the source&#x27;s address (URL), its reference or its headline." in row
+    assert "Source 1: Give the source&#x27;s address (URL), its reference or its headline." in page
+    assert (Mandate.objects.count(), Source.objects.count(), MandateObjective.objects.count()) == (
+        0,
+        0,
+        0,
+    )
+
+
+def test_editing_keeps_the_sources_and_removing_one_deletes_it(secretariat):
+    mandate = factories.MandateFactory()
+    Source.objects.create(mandate=mandate, position=1, headline="Communiqué final", language="fr")
+    Source.objects.create(mandate=mandate, position=2, reference="ISSAT mandate record")
+    url = f"/mandates/{mandate.pk}/edit/"
+    data = form_data(secretariat.get(url))
+
+    secretariat.post(url, data)
+    kept = list(mandate.sources.values_list("position", "headline", "reference"))
+    data = form_data(secretariat.get(url))
+    data["sources-0-DELETE"] = "on"
+    secretariat.post(url, data)
+
+    assert kept == [(1, "Communiqué final", ""), (2, "", "ISSAT mandate record")]
+    assert list(mandate.sources.values_list("position", "reference")) == [
+        (1, "ISSAT mandate record")
+    ]
+
+
+def test_changed_dates_show_the_earlier_version_on_the_mandate_page(secretariat):
+    mandate = factories.MandateFactory(
+        start_date=dt.date(2016, 11, 30), end_date=dt.date(2016, 12, 16)
+    )
+    url = f"/mandates/{mandate.pk}/edit/"
+    data = form_data(secretariat.get(url))
+    data.update(start_date="2016-12-01", end_date="2016-12-17")
+
+    secretariat.post(url, data)
+
+    page = secretariat.get(f"/mandates/{mandate.pk}/").content.decode()
+    today = date_format(timezone.localdate(), "j F Y")
+    assert section(page, "Earlier versions of this record") == (
+        f"Earlier version: 30 November – 16 December 2016 (changed on {today})"
+    )
+    assert "1–17 December 2016" in text(re.search(r'<p class="lead.*?</p>', page, re.S).group())
+
+
+def test_earlier_versions_show_a_changed_title_newest_first_and_skip_unchanged_saves(secretariat):
+    mandate = factories.MandateFactory(title="AU/REC workshop on SSR coordination")
+    url = f"/mandates/{mandate.pk}/edit/"
+    data = form_data(secretariat.get(url))
+    data["status"] = "active"
+    secretariat.post(url, data)  # the status alone: no earlier version to show
+    data.update(title="AU/REC Workshop", start_date="2016-12-02")
+    secretariat.post(url, data)
+    data["end_date"] = "2016-12-18"
+    secretariat.post(url, data)
+
+    page = secretariat.get(f"/mandates/{mandate.pk}/").content.decode()
+
+    versions = re.findall(r'<li class="mandate-version mb-2">(.*?)</li>', page, re.S)
+    assert [text(v).split(" (changed on")[0] for v in versions] == [
+        "Earlier version: 2–17 December 2016",
+        "Earlier version: 1–17 December 2016",
+    ]
+    assert 'Title then: <q lang="en">AU/REC workshop on SSR coordination</q>' in versions[1]
+    assert "Title then" not in versions[0]
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_the_edit_page_costs_the_same_queries_for_1_or_30_sources(
+    secretariat, django_assert_max_num_queries, rows
+):
+    mandate = factories.MandateFactory()
+    mandate.requesters.set([factories.organisation("ECOWAS")])
+    mandate.beneficiaries.set([factories.organisation("SADC")])
+    Source.objects.bulk_create(
+        Source(mandate=mandate, position=n, headline=f"Communiqué {n}") for n in range(1, rows + 1)
+    )
+    url = f"/mandates/{mandate.pk}/edit/"
+    secretariat.get(url)
+
+    # The user; the mandate with the ids of its organisations, countries and target types;
+    # the labels of the chosen organisations; outputs and objectives (one query); sources.
+    with django_assert_max_num_queries(5):
+        response = secretariat.get(url)
+
+    assert response.status_code == 200
+    # The saved rows, an empty one, and the template of a new row.
+    assert response.content.decode().count('class="formset-row card mb-2" id="sources-') == rows + 2

@@ -1,4 +1,4 @@
-"""Mandates: create and edit with their ordered outputs and outcome objectives."""
+"""Mandates: create and edit with their ordered outputs, outcome objectives and sources."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -7,7 +7,7 @@ from django.views.generic import View
 from django.views.generic.base import TemplateResponseMixin
 
 from workshops import services
-from workshops.forms import MandateForms
+from workshops.forms import MandateForm, MandateForms
 from workshops.forms.ordered import with_related_ids
 from workshops.models import Mandate
 from workshops.permissions import EditorRequired
@@ -22,12 +22,7 @@ class MandateFormView(EditorRequired, TemplateResponseMixin, View):
         if "pk" not in self.kwargs:
             return Mandate()
         return get_object_or_404(
-            with_related_ids(
-                Mandate.objects.all(),
-                "mandating_organisations",
-                "target_countries",
-                "target_organisation_types",
-            ),
+            with_related_ids(Mandate.objects.all(), *MandateForm.related_fields),
             pk=self.kwargs["pk"],
         )
 
