@@ -70,7 +70,7 @@ class OrganisationDetailView(ReaderRequired, DetailView):
     and sources, parent and parts, predecessors and successor, member states (RECs and RMs),
     and its people (the first 50), with "Create a focal-point account" for the secretariat.
 
-    Queries (9 whatever the rows): the session, the user; the organisation with parent,
+    Queries (8 whatever the rows): the session, the user; the organisation with parent,
     successor, headquarters and its number of people; its other names; its parts; its
     predecessors; its memberships with countries (RECs and RMs only, else none); its people
     with their account.
