@@ -400,9 +400,46 @@ def test_the_event_page_costs_the_same_queries_for_1_or_30_groups_links_and_sour
         Source.objects.create(event=event, headline=f"Press release {position}", position=position)
     secretariat.get(event.get_absolute_url())
 
-    # As EventDetailView's docstring counts them, plus the lessons panel.
-    with django_assert_max_num_queries(16):
+    # As EventDetailView's docstring counts them (the user; the event; its lists; organisers;
+    # groups with their organisations and countries; participants; contacts; documents;
+    # sources; links), plus the lessons panel.
+    with django_assert_max_num_queries(13):
         response = secretariat.get(event.get_absolute_url())
 
     assert response.status_code == 200
     assert f"Press release {rows}" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_the_event_form_costs_the_same_queries_for_1_or_30_groups_links_and_sources(
+    secretariat, django_assert_max_num_queries, rows
+):
+    event = banjul_workshop()
+    for position in range(1, rows + 1):
+        group = ParticipantGroup.objects.create(event=event, position=position, name=f"G{position}")
+        group.organisations.add(factories.organisation("ECOWAS"))
+        other = factories.EventFactory(title=f"Earlier meeting {position}")
+        EventLink.objects.create(from_event=event, kind="follow_up", to_event=other)
+        Source.objects.create(event=event, headline=f"Press release {position}", position=position)
+    roles = ["organiser", "lead", "host", "convener", "facilitator", "sponsor"]
+    for position, acronym in enumerate(["AUC", "ECOWAS", "SADC", "IGAD", "EAC"][:rows], 1):
+        for role in roles[: 1 if rows == 1 else len(roles)]:
+            EventOrganiser.objects.create(
+                event=event,
+                organisation=factories.organisation(acronym),
+                role_id=role,
+                represented_by=factories.PersonFactory(),
+                position=position,
+            )
+    url = f"/workshops/{event.pk}/edit/"
+    secretariat.get(url)
+
+    # The user; the event; its rows (objectives and results in one, organisers, contacts,
+    # translations, groups, links, sources); the labels of the chosen organisations (organiser
+    # rows, group rows), people (organisers' representatives, contacts) and linked events:
+    # one query per searched field whatever the rows.
+    with django_assert_max_num_queries(15):
+        response = secretariat.get(url)
+
+    assert response.status_code == 200
+    assert f"Earlier meeting {rows}" in response.content.decode()

@@ -42,7 +42,6 @@ from .ordered import (
     share_choices,
     text_items,
     use_choices,
-    with_related_ids,
 )
 from .sources import source_formset, source_items
 
@@ -443,9 +442,6 @@ class ParticipantGroupForm(RowForm):
         super().__init__(*args, **kwargs)
         self.fields["count_approximation"].choices = Approximation.choices
         self.fields["countries"].widget.attrs["size"] = 4
-        if self.instance.pk and "organisations" not in self.initial:
-            self.initial["organisations"] = related_ids(self.instance, "organisations")
-            self.initial["countries"] = related_ids(self.instance, "countries")
 
 
 class EventLinkForm(RowForm):
@@ -521,12 +517,12 @@ class ParticipantGroupFormSet(OrderedRowsFormSet):
             self.saved_rows = (
                 []
                 if self.instance._state.adding
+                # The form reads each row's organisations and countries from the prefetch:
+                # two queries whatever the rows.
                 else list(
-                    with_related_ids(
-                        ParticipantGroup.objects.filter(event=self.instance),
-                        "organisations",
-                        "countries",
-                    ).order_by("position")
+                    ParticipantGroup.objects.filter(event=self.instance)
+                    .prefetch_related("organisations", "countries")
+                    .order_by("position")
                 )
             )
         return self.saved_rows
