@@ -61,6 +61,8 @@ def awa(db):
     )
 
 
+# Real commits: pytest-django runs these after the other tests, whose data they flush.
+@pytest.mark.django_db(transaction=True)
 def test_the_account_is_created_and_the_invitation_sent_after_commit(committed):
     secretariat, awa = committed
 
@@ -114,6 +116,8 @@ def test_the_invitation_s_link_lets_the_focal_point_choose_a_password_and_sign_i
     assert signed_in.wsgi_request.user.username == "Awa.Ndiaye@example.org"
 
 
+# Real commits: pytest-django runs these after the other tests, whose data they flush.
+@pytest.mark.django_db(transaction=True)
 def test_an_smtp_outage_keeps_the_account_and_says_the_invitation_did_not_leave(
     committed, monkeypatch, caplog
 ):
