@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from partners.models import Country, Organisation
+from partners.models.organisation import name_fields
 from workshops.models import Event, EventOrganiser, ThematicArea
 
 from .models import Lesson
@@ -137,9 +138,7 @@ def lessons_to_consider(visible: QuerySet[Lesson], plan: Plan, *, limit: int = L
             "event__language",
             "event__country__name_en",
             "event__country__name_fr",
-            "organisation__acronym",
-            "organisation__name",
-            "organisation__name_fr",
+            *name_fields("organisation"),
         )
         .order_by("-score", "-event__end", "-pk")
         .prefetch_related(
@@ -164,9 +163,7 @@ def lessons_to_consider(visible: QuerySet[Lesson], plan: Plan, *, limit: int = L
                 .select_related("organisation")
                 .only(
                     "event_id",
-                    "organisation__acronym",
-                    "organisation__name",
-                    "organisation__name_fr",
+                    *name_fields("organisation"),
                 ),
                 to_attr="shared_organisers",
             ),

@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone
 
 from lessons.permissions import can_submit_lesson_for, visible_lessons
+from partners.models.organisation import name_fields
 from workshops.models import EventStatus
 
 register = template.Library()
@@ -29,9 +30,7 @@ def event_lessons(context, event):
             "language",
             "visibility",
             "statement",
-            "organisation__acronym",
-            "organisation__name",
-            "organisation__name_fr",
+            *name_fields("organisation"),
         )
         .order_by("organisation__acronym", "-created_at")
     )

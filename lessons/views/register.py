@@ -14,6 +14,7 @@ from lessons.filters import LessonFilter
 from lessons.models import Lesson
 from lessons.permissions import can_submit_lessons, visible_lessons
 from lessons.search import safe_headline
+from partners.models.organisation import name_fields
 from ssrportal.access import Public
 from workshops.models import Event
 
@@ -73,9 +74,7 @@ class LessonListView(Public, FilteredLessons, ListView):
                 "event__title",
                 "event__start",
                 "event__language",
-                "organisation__acronym",
-                "organisation__name",
-                "organisation__name_fr",
+                *name_fields("organisation"),
             )
         )
 

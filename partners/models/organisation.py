@@ -11,6 +11,15 @@ from ssrportal.text import plain
 
 from .country import Country, DatePrecision, format_partial_date
 
+# The columns an organisation's label reads in any language (display_name, display_acronym):
+# what a query that loads organisations with .only() must list, or each label costs a query.
+NAME_FIELDS = ("acronym", "acronym_fr", "acronym_pt", "name", "name_fr", "name_pt")
+
+
+def name_fields(prefix: str) -> list[str]:
+    """NAME_FIELDS through a relation: name_fields("organisation") for .only()."""
+    return [f"{prefix}__{name}" for name in NAME_FIELDS]
+
 
 class OrganisationKind(models.TextChoices):
     """DOMAIN.md's organisation kinds; labels are translated in the locale catalogs."""

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import CharField, F, IntegerField, Prefetch, Q, Value
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from partners.models import Country, Organisation
@@ -29,7 +27,7 @@ from workshops.models import (
 )
 from workshops.permissions import ReaderRequired, can_edit_workshops
 
-from .when import When, date_span, event_dates
+from .when import When, event_dates, outside_mandate_window
 
 # --- The event page -------------------------------------------------------------------------------
 
@@ -147,12 +145,13 @@ class EventDetailView(ReaderRequired, DetailView):
     results, participants by group, contacts, documents, sources and linked events; then the
     mandate and the labels.
 
-    Queries (12 whatever the participants, groups, organisers or documents): the session and
-    the user; the event with its country, mandate, framework and title in the reader's
-    language; objectives, expected results, served mandate objectives, target countries and
-    thematic areas (one union); organisers with their roles; participant groups, the
-    organisations and the countries each names (three); participants with person and
-    organisations; contacts; documents; sources; linked events.
+    Queries (12 whatever the participants, groups, organisers or documents, and one more for
+    the lessons panel's template tag): the user (the session is cached); the event with its
+    country, mandate, framework and title in the reader's language; objectives, expected
+    results, served mandate objectives, target countries and thematic areas (one union);
+    organisers with their roles; participant groups, the organisations and the countries each
+    names (three); participants with person and organisations; contacts; documents; sources;
+    linked events.
     """
 
     template_name = "workshops/event_detail.html"
@@ -179,6 +178,11 @@ class EventDetailView(ReaderRequired, DetailView):
                 "group": group,
                 "anchor": f"group-{group.pk}",
                 **self.describe_group(group.name, group.description),
+                # In the order of the labels the reader sees (CEDEAO to a French reader).
+                "organisations": sorted(
+                    group.organisations.all(), key=lambda o: o.short_label.casefold()
+                ),
+                "countries": sorted(group.countries.all(), key=lambda c: c.name.casefold()),
                 "participants": by_group.pop(group.pk, []),
             }
             for group in participant_groups(event)
@@ -235,33 +239,10 @@ class EventDetailView(ReaderRequired, DetailView):
 
 def participant_groups(event: Event) -> list[ParticipantGroup]:
     """The event's participant groups in order, with the organisations and countries each
-    names (sorted by the label the reader sees): three queries."""
+    names (the view sorts them by the labels the reader sees): three queries."""
     return list(
         ParticipantGroup.objects.filter(event=event).prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.select_related("parent")),
             "countries",
         )
     )
-
-
-def outside_mandate_window(event: Event) -> str:
-    """The mandate's window ("1–17 December 2016") when the event's dates fall outside it, else
-    "": shown as a note, never refused (a mandate's dates and its meetings' often differ)."""
-    mandate = event.mandate
-    if mandate is None or event.start is None:
-        return ""
-    first, last = event.local_start.date(), event.local_end.date()
-    before = mandate.start_date is not None and first < mandate.start_date
-    after = mandate.end_date is not None and last > mandate.end_date
-    if not (before or after):
-        return ""
-    return mandate_window(mandate)
-
-
-def mandate_window(mandate) -> str:
-    """ "1–17 December 2016", "from 1 December 2016", "until 17 December 2016"."""
-    if mandate.start_date and mandate.end_date:
-        return date_span(mandate.start_date, mandate.end_date)
-    if mandate.start_date:
-        return _("from %(date)s") % {"date": date_format(mandate.start_date, "j F Y")}
-    return _("until %(date)s") % {"date": date_format(mandate.end_date, "j F Y")}

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import ListView
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from partners.models.organisation import name_fields
 from workshops.filters import (
     ALL,
     PAST,
@@ -36,7 +37,7 @@ from .when import When
 def organiser_acronyms(event: Event) -> list[str]:
     """Each organiser once, in the order of their roles (an organisation may also fund)."""
     names = (
-        r.organisation.acronym or r.organisation.display_name for r in event.organiser_roles.all()
+        r.organisation.short_label for r in event.organiser_roles.all()
     )
     return list(dict.fromkeys(names))
 
@@ -91,9 +92,7 @@ class EventListView(ReaderRequired, FilteredEvents, ListView):
             "event_id",
             "role",
             "position",
-            "organisation__acronym",
-            "organisation__name",
-            "organisation__name_fr",
+            *name_fields("organisation"),
         )
         return (
             Event.objects.with_reader_language()

@@ -15,8 +15,7 @@ from partners.models import Organisation
 from workshops.models import Event, Mandate, MandateStatus
 from workshops.permissions import ReaderRequired, can_edit_workshops
 
-from .event_page import mandate_window, outside_mandate_window
-from .when import event_dates
+from .when import event_dates, mandate_window, outside_mandate_window
 
 # The earlier versions a mandate's page shows, found among its latest saved versions (a save
 # that changed only the status or the organisations leaves the dates and texts as they were).

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from partners.models import Person
+from partners.models.organisation import name_fields
 from ssrportal.access import predicate_required
 from ssrportal.languages import current_language
 from workshops import services
@@ -59,12 +60,8 @@ def participants_of(event: Event) -> list[Participant]:
             "person__full_name",
             "person__email",
             "person__position",
-            "person__organisation__acronym",
-            "person__organisation__name",
-            "person__organisation__name_fr",
-            "organisation__acronym",
-            "organisation__name",
-            "organisation__name_fr",
+            *name_fields("person__organisation"),
+            *name_fields("organisation"),
         )
     )
     return sorted(participants, key=lambda p: collation_key(p.person.full_name))
@@ -80,9 +77,7 @@ def find_people(query: str, *, event: Event | None = None) -> list[Person]:
         "title",
         "full_name",
         "email",
-        "organisation__acronym",
-        "organisation__name",
-        "organisation__name_fr",
+        *name_fields("organisation"),
     )
     for word in words:
         people = people.filter(

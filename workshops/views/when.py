@@ -96,3 +96,26 @@ class When:
             times=time_span(start, end, zone),
             reader_times="" if same_clock else time_span(start, end, reader),
         )
+
+
+def outside_mandate_window(event: Event) -> str:
+    """The mandate's window ("1–17 December 2016") when the event's dates fall outside it, else
+    "": shown as a note, never refused (a mandate's dates and its meetings' often differ)."""
+    mandate = event.mandate
+    if mandate is None or event.start is None:
+        return ""
+    first, last = event.local_start.date(), event.local_end.date()
+    before = mandate.start_date is not None and first < mandate.start_date
+    after = mandate.end_date is not None and last > mandate.end_date
+    if not (before or after):
+        return ""
+    return mandate_window(mandate)
+
+
+def mandate_window(mandate) -> str:
+    """ "1–17 December 2016", "from 1 December 2016", "until 17 December 2016"."""
+    if mandate.start_date and mandate.end_date:
+        return date_span(mandate.start_date, mandate.end_date)
+    if mandate.start_date:
+        return _("from %(date)s") % {"date": date_format(mandate.start_date, "j F Y")}
+    return _("until %(date)s") % {"date": date_format(mandate.end_date, "j F Y")}
