@@ -208,6 +208,10 @@
     if (select.classList.contains("is-invalid")) {
       tom.wrapper.classList.add("is-invalid");
     }
+    // Tom Select points the field's label at its own input and keeps the select, out of the tab
+    // order, only to submit the choice: hidden from assistive technologies too, they meet one
+    // field, labelled, instead of a second one with no name.
+    select.setAttribute("aria-hidden", "true");
     return tom;
   }
 

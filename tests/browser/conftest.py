@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "correct horse battery staple"
+# Set to a folder to keep the pages' full-page screenshots (e.g. SCREENSHOTS=var/screenshots).
+SCREENSHOTS = os.environ.get("SCREENSHOTS", "")
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +80,14 @@ def sign_in(page, portal: str, username: str, password: str = PASSWORD) -> None:
     page.fill("#id_password", password)
     page.click("#main button[type=submit]")
     page.wait_for_url(f"{portal}/")
+
+
+def screenshot(page, name: str, *, full_page: bool = True) -> None:
+    """The whole page (or what the window shows: a modal) as SCREENSHOTS/<name>.png, when
+    SCREENSHOTS names a folder."""
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=full_page)
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
