@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.db import models, transaction
+from django.db.models import Q
 
 from partners.models import (
     CoordinationFramework,
@@ -433,7 +434,14 @@ def load_demo_data() -> list[DemoLogin]:
     Rows the seeds do not name (an objective someone added) are left alone. Raises
     ReferenceDataMissing, naming what is missing, before writing anything.
     """
-    orgs = {o.acronym: o for o in Organisation.objects.filter(acronym__in=ORGANISATIONS)}
+    # ECOWAS's PAPS shares the AUC department's acronym: the demo means the AUC's (top-level
+    # organisations, or parts of the AUC).
+    orgs = {
+        o.acronym: o
+        for o in Organisation.objects.filter(acronym__in=ORGANISATIONS).filter(
+            Q(parent__isnull=True) | Q(parent__acronym="AUC")
+        )
+    }
     areas = {a.code: a for a in ThematicArea.objects.filter(code__in=THEMATIC_AREAS)}
     mali = Country.objects.filter(iso2="ML").first()
     missing = [a for a in ORGANISATIONS if a not in orgs] + [
