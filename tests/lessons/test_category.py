@@ -55,7 +55,7 @@ def bamako_event():
         end=dt.datetime(2022, 1, 27, 17, 0, tzinfo=dt.UTC),
     )
     EventOrganiser.objects.create(
-        event=event, organisation=factories.organisation("ECOWAS"), role="organiser", position=1
+        event=event, organisation=factories.organisation("ECOWAS"), role_id="organiser", position=1
     )
     return event
 

@@ -187,7 +187,7 @@ class Event(models.Model):
         _("participants reported"),
         null=True,
         blank=True,
-        help_text=_("The total the record gives (\"some 250 participants\"), if any."),
+        help_text=_('The total the record gives ("some 250 participants"), if any.'),
     )
     reported_participants_approximation = models.CharField(
         _("how the total is given"),
