@@ -230,6 +230,37 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="agenda.pdf", data=b"%PDF-1.4\n")
 
 
+class EventLinkFactory(factory.django.DjangoModelFactory):
+    """A seminar that follows up an earlier joint assessment mission."""
+
+    class Meta:
+        model = "workshops.EventLink"
+
+    from_event = factory.SubFactory(
+        EventFactory,
+        title="Seminar on the follow-up of the joint assessment mission",
+        kind="seminar",
+    )
+    kind = "follow_up"
+    to_event = factory.SubFactory(
+        EventFactory, title="Joint assessment mission", kind="joint_assessment_mission"
+    )
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    """The press release an event's record was entered from; published before the event."""
+
+    class Meta:
+        model = "workshops.Source"
+
+    event = factory.SubFactory(EventFactory)
+    url = "https://www.example.org/press-releases/jlmp-strategic-framework-launch"
+    headline = "The AUC and the RECs launch the JLMP Strategic Framework"
+    published_on = dt.date(2020, 12, 4)
+    dateline = "Addis Ababa"
+    language = "en"
+
+
 class LessonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "lessons.Lesson"

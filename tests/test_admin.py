@@ -1,7 +1,10 @@
 """The admin from which the Admin group runs the directory: every model, every role, import and
 export, history, the membership overlap rule, and query counts that do not grow with the rows."""
 
+import datetime as dt
 import io
+import re
+import zoneinfo
 
 import pytest
 import tablib
@@ -30,6 +33,7 @@ from workshops.models import (
     Event,
     EventContact,
     EventExpectedResult,
+    EventLink,
     EventObjective,
     EventOrganiser,
     EventTranslation,
@@ -38,8 +42,10 @@ from workshops.models import (
     MandateOutput,
     Notice,
     NoticeTemplate,
+    OrganiserRole,
     Participant,
     ParticipantGroup,
+    Source,
     TargetOrganisationType,
     ThematicArea,
 )
@@ -64,6 +70,7 @@ BUILDERS = {
     Event: factories.EventFactory,
     EventContact: factories.EventContactFactory,
     EventExpectedResult: factories.EventExpectedResultFactory,
+    EventLink: factories.EventLinkFactory,
     EventObjective: factories.EventObjectiveFactory,
     EventOrganiser: factories.EventOrganiserFactory,
     EventTranslation: factories.EventTranslationFactory,
@@ -76,6 +83,8 @@ BUILDERS = {
     ThematicArea: lambda: ThematicArea.objects.get(code="ssr-policy-strategy"),
     Notice: factories.NoticeFactory,
     NoticeTemplate: factories.NoticeTemplateFactory,
+    OrganiserRole: lambda: OrganiserRole.objects.get(code="facilitator"),
+    Source: factories.SourceFactory,
     Attachment: factories.AttachmentFactory,
     Comment: factories.CommentFactory,
     FollowUpAction: factories.FollowUpActionFactory,
@@ -251,6 +260,57 @@ def test_search_finds_an_organisation_by_its_acronym(admin_client):
     response = admin_client.get(url(Organisation, "changelist"), {"q": "ecowas"})
 
     assert [org.acronym for org in response.context["cl"].result_list] == ["ECOWAS"]
+
+
+def test_event_list_gives_whole_days_without_a_time_and_says_when_no_date_is_known(admin_client):
+    bamako = zoneinfo.ZoneInfo("Africa/Bamako")
+    factories.EventFactory(
+        title="Atelier national de mise en place de l’alliance",
+        start=dt.datetime(2022, 1, 26, tzinfo=bamako),
+        end=dt.datetime(2022, 1, 27, 23, 59, 59, tzinfo=bamako),
+        all_day=True,
+        time_zone="Africa/Bamako",
+    )
+    factories.EventFactory(title="Steering committee", start=None, end=None, status="planned")
+
+    response = admin_client.get(url(Event, "changelist"))
+
+    rows = [
+        " ".join(re.sub(r"<[^>]+>", " ", row).split())
+        for row in re.findall(r"<tr>(.*?)</tr>", response.content.decode(), re.S)
+    ]
+    assert (
+        "Atelier national de mise en place de l’alliance high-level meeting "
+        "26 January 2022 (Africa/Bamako) planned online -"
+    ) in rows
+    assert "Steering committee high-level meeting Date not known yet planned online -" in rows
+
+
+def test_an_organisation_leads_a_mission_through_its_head_of_mission(admin_client):
+    ecowas = factories.organisation("ECOWAS")
+    event = factories.EventFactory(
+        title="Joint assessment mission to Guinea-Bissau", kind="joint_assessment_mission"
+    )
+    head = factories.PersonFactory(full_name="Mamadou Lamine Sall", organisation=ecowas)
+
+    response = admin_client.post(
+        url(EventOrganiser, "add"),
+        {
+            "event": event.pk,
+            "organisation": ecowas.pk,
+            "role": "lead",
+            "represented_by": head.pk,
+            "capacity": "head of mission",
+            "position": "1",
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(
+        event.organiser_roles.values_list(
+            "organisation__acronym", "role", "represented_by__full_name", "capacity"
+        )
+    ) == [("ECOWAS", "lead", "Mamadou Lamine Sall", "head of mission")]
 
 
 def test_search_finds_a_person_by_e_mail_in_any_case(admin_client):

@@ -14,6 +14,7 @@ from .models import (
     Event,
     EventContact,
     EventExpectedResult,
+    EventLink,
     EventObjective,
     EventOrganiser,
     EventTranslation,
@@ -22,8 +23,10 @@ from .models import (
     MandateOutput,
     Notice,
     NoticeTemplate,
+    OrganiserRole,
     Participant,
     ParticipantGroup,
+    Source,
     TargetOrganisationType,
     ThematicArea,
 )
@@ -45,6 +48,45 @@ class ThematicAreaAdmin(VocabularyAdmin):
 @admin.register(TargetOrganisationType)
 class TargetOrganisationTypeAdmin(VocabularyAdmin):
     search_fields = (*VocabularyAdmin.search_fields, "description_en", "description_fr")
+
+
+@admin.register(OrganiserRole)
+class OrganiserRoleAdmin(VocabularyAdmin):
+    list_display = (*VocabularyAdmin.list_display, "heading_en", "heading_fr")
+    search_fields = (*VocabularyAdmin.search_fields, "heading_en", "heading_fr")
+
+
+# Sources, of an event or of a mandate
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    formfield_overrides = URL_FIELD_HTTPS
+    fields = ("position", "url", "reference", "headline", "published_on", "dateline", "language")
+    ordering = ("position", "pk")
+    extra = 0
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "published_on", "dateline", "language", "event", "mandate")
+    list_select_related = ("event", "mandate")
+    list_filter = ("language",)
+    date_hierarchy = "published_on"
+    formfield_overrides = URL_FIELD_HTTPS
+    search_fields = ("headline", "reference", "url", "dateline", "event__title", "mandate__title")
+    autocomplete_fields = ("event", "mandate")
+    fields = (
+        "event",
+        "mandate",
+        "url",
+        "reference",
+        "headline",
+        "published_on",
+        "dateline",
+        "language",
+        "position",
+    )
 
 
 # Mandates
@@ -89,7 +131,7 @@ class MandateAdmin(SimpleHistoryAdmin):
             },
         ),
     )
-    inlines = (MandateOutputInline, MandateObjectiveInline)
+    inlines = (MandateOutputInline, MandateObjectiveInline, SourceInline)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("mandating_organisations")
@@ -125,7 +167,7 @@ class PersonChoiceMixin:
     """A person's label names their organisation: load it with the person, not once a row."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "person":
+        if db_field.name in ("person", "represented_by"):
             kwargs.setdefault("queryset", Person.objects.select_related("organisation"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -136,14 +178,34 @@ class EventTranslationInline(admin.TabularInline):
     extra = 0
 
 
-class EventOrganiserInline(admin.TabularInline):
+class EventOrganiserInline(PersonChoiceMixin, admin.TabularInline):
     model = EventOrganiser
-    fields = ("organisation", "role", "position")
-    autocomplete_fields = ("organisation",)
+    # The role is a select: a short reference list (OrganiserRole), not a directory.
+    fields = ("organisation", "role", "represented_by", "capacity", "position")
+    autocomplete_fields = ("organisation", "represented_by")
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("organisation", "role", "represented_by__organisation")
+        )
+
+
+class EventLinkInline(admin.TabularInline):
+    """The links this event makes ("follows up", "is the same event as"); the links other events
+    make to it are edited on theirs, and both pages of the portal show them."""
+
+    model = EventLink
+    fk_name = "from_event"
+    fields = ("kind", "to_event", "position")
+    autocomplete_fields = ("to_event",)
+    ordering = ("position", "pk")
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("to_event")
 
 
 class EventObjectiveInline(admin.TabularInline):
@@ -172,8 +234,15 @@ class EventContactInline(PersonChoiceMixin, admin.TabularInline):
 
 class ParticipantGroupInline(admin.StackedInline):
     model = ParticipantGroup
-    fields = ("position", "name", "description", "organisations")
-    autocomplete_fields = ("organisations",)
+    fields = (
+        "position",
+        "name",
+        "description",
+        "organisations",
+        "countries",
+        ("count", "count_approximation", "count_kind"),
+    )
+    autocomplete_fields = ("organisations", "countries")
     ordering = ("position",)
     extra = 0
 
@@ -241,12 +310,21 @@ class EventAdmin(SimpleHistoryAdmin):
     fieldsets = (
         (None, {"fields": ("title", "language", "kind", "status")}),
         (_("Under"), {"fields": ("mandate", "served_objectives", "framework")}),
-        (_("When"), {"fields": ("start", "end", "time_zone")}),
+        (_("When"), {"fields": ("start", "end", "all_day", "open_end", "time_zone")}),
         (
             _("Where"),
             {"fields": ("format", "venue", "city", "country", "online_url", "working_languages")},
         ),
         (_("About"), {"fields": ("target_countries", "thematic_areas", "summary", "background")}),
+        (
+            _("Participants reported"),
+            {
+                "fields": (
+                    ("reported_participants", "reported_participants_approximation"),
+                    ("reported_women", "reported_women_approximation"),
+                )
+            },
+        ),
         (_("After the event"), {"fields": ("outcome",)}),
     )
     inlines = (
@@ -258,6 +336,8 @@ class EventAdmin(SimpleHistoryAdmin):
         ParticipantGroupInline,
         DocumentInline,
         ParticipantInline,
+        EventLinkInline,
+        SourceInline,
     )
 
     def get_queryset(self, request):
@@ -274,7 +354,12 @@ class EventAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("start (event's time zone)"), ordering="start")
     def local_start(self, event):
+        if event.start is None:
+            return _("Date not known yet")
         start = timezone.localtime(event.start, event.tz)
+        if event.all_day:
+            # A whole day: its 00:00 is storage, not a time the record gives.
+            return f"{date_format(start.date(), 'DATE_FORMAT')} ({event.time_zone})"
         return f"{date_format(start, 'DATETIME_FORMAT')} ({event.time_zone})"
 
     @admin.display(description=_("where"))
@@ -317,12 +402,29 @@ class EventTranslationAdmin(EventPartAdmin):
 
 
 @admin.register(EventOrganiser)
-class EventOrganiserAdmin(EventPartAdmin):
-    list_display = ("organisation", "role", "event")
-    list_select_related = ("event", "organisation")
+class EventOrganiserAdmin(PersonChoiceMixin, EventPartAdmin):
+    list_display = ("organisation", "role", "represented_by", "event")
+    list_select_related = ("event", "organisation", "role", "represented_by__organisation")
     list_filter = ("role",)
-    search_fields = ("organisation__acronym", "organisation__name", "event__title")
-    autocomplete_fields = ("event", "organisation")
+    search_fields = (
+        "organisation__acronym",
+        "organisation__name",
+        "represented_by__full_name",
+        "capacity",
+        "event__title",
+    )
+    autocomplete_fields = ("event", "organisation", "represented_by")
+    fields = ("event", "organisation", "role", "represented_by", "capacity", "position")
+
+
+@admin.register(EventLink)
+class EventLinkAdmin(admin.ModelAdmin):
+    list_display = ("from_event", "kind", "to_event")
+    list_select_related = ("from_event", "to_event")
+    list_filter = ("kind",)
+    search_fields = ("from_event__title", "to_event__title")
+    autocomplete_fields = ("from_event", "to_event")
+    fields = ("from_event", "kind", "to_event", "position")
 
 
 @admin.register(EventObjective)

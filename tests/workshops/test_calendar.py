@@ -44,6 +44,22 @@ def seeded(client, user) -> Event:
     return Event.objects.get(title=MALI_TITLE)
 
 
+def timed_bamako_workshop() -> Event:
+    """A workshop whose record gives its times: 09:00 on the 26th to 17:00 on the 27th."""
+    return factories.EventFactory(
+        title="Atelier de validation du plan d’action de l’alliance",
+        language="fr",
+        kind="workshop",
+        status="confirmed",
+        start=dt.datetime(2022, 1, 26, 9, tzinfo=BAMAKO),
+        end=dt.datetime(2022, 1, 27, 17, tzinfo=BAMAKO),
+        time_zone="Africa/Bamako",
+        format="in_person",
+        city="Bamako",
+        country=factories.country("ML"),
+    )
+
+
 def days_from_now(n: float) -> dt.datetime:
     return timezone.now() + dt.timedelta(days=n)
 
@@ -65,11 +81,10 @@ def test_january_2022_shows_the_bamako_workshop_on_the_26th_and_27th(client, foc
     assert len(days) == 42  # six weeks, Monday 27 December 2021 to Sunday 6 February 2022
     assert next(iter(days)) == "Monday 27 December 2021"
     assert days["Wednesday 26 January 2022"] == (
-        f"26 Wednesday 26 January 2022 from 09:00 GMT (12:00 EAT) {MALI_TITLE} held"
+        f"26 Wednesday 26 January 2022 all day {MALI_TITLE} held"
     )
-    assert (
-        days["Thursday 27 January 2022"]
-        == f"27 Thursday 27 January 2022 until 17:00 GMT {MALI_TITLE} held"
+    assert days["Thursday 27 January 2022"] == (
+        f"27 Thursday 27 January 2022 all day {MALI_TITLE} held"
     )
     assert [name for name, shown in days.items() if MALI_TITLE in shown] == [
         "Wednesday 26 January 2022",
@@ -79,8 +94,26 @@ def test_january_2022_shows_the_bamako_workshop_on_the_26th_and_27th(client, foc
     assert ">January 2022</h2>" in page
 
 
+def test_a_timed_event_shows_its_start_and_end_in_its_zone_and_the_start_in_the_readers(
+    client, focal_point_user
+):
+    timed_bamako_workshop()
+    client.force_login(focal_point_user)
+
+    days = day_cells(client.get("/workshops/calendar/?year=2022&month=1").content.decode())
+
+    title = "Atelier de validation du plan d’action de l’alliance"
+    assert days["Wednesday 26 January 2022"] == (
+        f"26 Wednesday 26 January 2022 from 09:00 GMT (12:00 EAT) {title} confirmed"
+    )
+    assert days["Thursday 27 January 2022"] == (
+        f"27 Thursday 27 January 2022 until 17:00 GMT {title} confirmed"
+    )
+
+
 def test_month_view_is_in_the_readers_language_with_weeks_from_monday(client, secretariat_user):
     seeded(client, secretariat_user)
+    timed_bamako_workshop()
     secretariat_user.language = "fr"
     secretariat_user.save()
 
@@ -90,6 +123,8 @@ def test_month_view_is_in_the_readers_language_with_weeks_from_monday(client, se
     headers = re.findall(r'<th scope="col"><abbr title="([^"]+)">([^<]+)</abbr></th>', page)
     assert headers[0] == ("Lundi", "Lun")
     assert headers[-1] == ("Dimanche", "Dim")
+    assert f"toute la journée {MALI_TITLE}" in day_cells(page)["mercredi 26 janvier 2022"]
+    assert f"toute la journée {MALI_TITLE}" in day_cells(page)["jeudi 27 janvier 2022"]
     assert "09:00 GMT (12:00 EAT)" in day_cells(page)["mercredi 26 janvier 2022"]
     assert "17:00 GMT" in day_cells(page)["jeudi 27 janvier 2022"]
     assert "</span>Décembre 2021</a>" in page
@@ -155,22 +190,27 @@ def test_month_view_costs_the_same_queries_for_one_or_many_events(
             start=start, end=start + dt.timedelta(days=n % 3), time_zone="Africa/Bamako"
         )
         factories.EventTranslationFactory(event=event)
+        factories.EventFactory(start=None, end=None, status="planned")
     secretariat_user.language = "fr"
     secretariat_user.save()
     client.force_login(secretariat_user)
     client.get("/workshops/calendar/?year=2022&month=1")
 
-    # The user, and the month's events with their French titles.
-    with django_assert_max_num_queries(2):
+    # The user; the month's events with their French titles; how many planned or postponed
+    # events have no date yet.
+    with django_assert_max_num_queries(3):
         response = client.get("/workshops/calendar/?year=2022&month=1")
 
     assert response.content.decode().count("Réunion de haut niveau CUA-CER") >= events
+    assert response.context["undated"] == events
 
 
 # --- An event's .ics file -------------------------------------------------------------------------
 
 
-def test_ics_of_the_bamako_workshop_parses_with_its_zone_place_and_title(client, focal_point_user):
+def test_ics_of_the_bamako_workshop_gives_its_days_as_dates_its_place_and_title(
+    client, focal_point_user
+):
     event = seeded(client, focal_point_user)
 
     response = client.get(f"/workshops/{event.pk}/event.ics")
@@ -182,11 +222,13 @@ def test_ics_of_the_bamako_workshop_parses_with_its_zone_place_and_title(client,
     )
     calendar = icalendar.Calendar.from_ical(response.content)
     [vevent] = calendar.walk("VEVENT")
-    assert vevent.start == dt.datetime(2022, 1, 26, 9, 0, tzinfo=BAMAKO)
-    assert vevent.start.tzinfo.key == "Africa/Bamako"
-    assert vevent["DTSTART"].params["TZID"] == "Africa/Bamako"
-    assert vevent.end == dt.datetime(2022, 1, 27, 17, 0, tzinfo=BAMAKO)
-    assert [tz.tz_name for tz in calendar.timezones] == ["Africa/Bamako"]
+    # Whole days, the end the day after the last (RFC 5545), in no zone.
+    assert vevent.start == dt.date(2022, 1, 26)
+    assert vevent.end == dt.date(2022, 1, 28)
+    assert b"DTSTART;VALUE=DATE:20220126" in response.content
+    assert b"DTEND;VALUE=DATE:20220128" in response.content
+    assert "TZID" not in vevent["DTSTART"].params
+    assert calendar.timezones == []
     assert str(vevent["SUMMARY"]) == MALI_TITLE
     assert str(vevent["LOCATION"]) == "Bamako, Mali"
     assert str(vevent["STATUS"]) == "CONFIRMED"
@@ -198,6 +240,21 @@ def test_ics_of_the_bamako_workshop_parses_with_its_zone_place_and_title(client,
     )
     assert "ORGANIZER" not in vevent
     assert vevent["DTSTAMP"]
+
+
+def test_ics_of_a_timed_event_gives_its_times_in_its_own_zone(client, focal_point_user):
+    event = timed_bamako_workshop()
+    client.force_login(focal_point_user)
+
+    calendar = icalendar.Calendar.from_ical(client.get(f"/workshops/{event.pk}/event.ics").content)
+
+    [vevent] = calendar.walk("VEVENT")
+    assert vevent.start == dt.datetime(2022, 1, 26, 9, 0, tzinfo=BAMAKO)
+    assert vevent.start.tzinfo.key == "Africa/Bamako"
+    assert vevent["DTSTART"].params["TZID"] == "Africa/Bamako"
+    assert vevent.end == dt.datetime(2022, 1, 27, 17, 0, tzinfo=BAMAKO)
+    assert [tz.tz_name for tz in calendar.timezones] == ["Africa/Bamako"]
+    assert str(vevent["LOCATION"]) == "Bamako, Mali"
 
 
 def test_ics_uid_stays_and_sequence_grows_when_the_event_changes(client, secretariat_user):

@@ -121,8 +121,10 @@ def test_workshop_000_is_held_under_the_mandate_and_serves_all_seven_objectives(
     event = Event.objects.get(title="AU/REC Workshop")
     assert (event.kind, event.status, event.venue) == ("workshop", "held", "")
     assert event.mandate == Mandate.objects.get(title="AU/REC Workshop")
-    assert event.start == dt.datetime(2016, 12, 1, 9, 0, tzinfo=ADDIS_ABABA)
-    assert event.end == dt.datetime(2016, 12, 17, 17, 0, tzinfo=ADDIS_ABABA)
+    # The record gives days, no times: whole days in Addis Ababa.
+    assert (event.all_day, event.open_end, event.time_zone) == (True, False, "Africa/Addis_Ababa")
+    assert event.start == dt.datetime(2016, 12, 1, 0, 0, tzinfo=ADDIS_ABABA)
+    assert event.end == dt.datetime(2016, 12, 17, 23, 59, 59, tzinfo=ADDIS_ABABA)
     assert sorted(event.served_objectives.values_list("position", flat=True)) == [
         1,
         2,
@@ -186,8 +188,10 @@ def test_meeting_001_is_online_on_7_december_2020_in_english():
         "",
     )
     assert (event.language, event.working_languages) == ("en", ["en"])
-    assert event.start == dt.datetime(2020, 12, 7, 10, 0, tzinfo=ADDIS_ABABA)
-    assert event.end == dt.datetime(2020, 12, 7, 13, 0, tzinfo=ADDIS_ABABA)
+    # "December 07, 2020": a day, no time.
+    assert (event.all_day, event.open_end, event.time_zone) == (True, False, "Africa/Addis_Ababa")
+    assert event.start == dt.datetime(2020, 12, 7, 0, 0, tzinfo=ADDIS_ABABA)
+    assert event.end == dt.datetime(2020, 12, 7, 23, 59, 59, tzinfo=ADDIS_ABABA)
     assert event.summary == (
         "The African Union Commission (AUC) - Regional Economic Communities (RECs) High-Level "
         "Meeting to launch the Joint Labour Migration Programme Strategic Framework."
@@ -297,8 +301,10 @@ def test_workshop_002_is_stored_in_french_in_bamako_on_26_and_27_january_2022():
     assert (event.language, event.working_languages) == ("fr", ["fr"])
     assert (event.kind, event.status, event.format) == ("workshop", "held", "in_person")
     assert (event.city, event.country.iso2, event.time_zone) == ("Bamako", "ML", "Africa/Bamako")
-    assert event.start == dt.datetime(2022, 1, 26, 9, 0, tzinfo=BAMAKO)
-    assert event.end == dt.datetime(2022, 1, 27, 17, 0, tzinfo=BAMAKO)
+    # "Du 26 au 27 Janvier 2022": two whole days in Bamako.
+    assert (event.all_day, event.open_end) == (True, False)
+    assert event.start == dt.datetime(2022, 1, 26, 0, 0, tzinfo=BAMAKO)
+    assert event.end == dt.datetime(2022, 1, 27, 23, 59, 59, tzinfo=BAMAKO)
     assert list(event.target_countries.values_list("iso2", flat=True)) == ["ML"]
     assert sorted(event.thematic_areas.values_list("code", flat=True)) == [
         "civil-society-oversight",
@@ -323,8 +329,18 @@ def test_workshop_002_is_stored_in_french_in_bamako_on_26_and_27_january_2022():
         "A la suite de cela, un comité de pilotage composé d’une dizaine de membres a été mis en "
         "place pour travailler sur la forme et les contours de l’alliance."
     )
-    assert list(event.participant_groups.values_list("name", flat=True)) == [
-        "une trentaine de représentant des OSC membres et non-membres de la CCSC-PURN"
+    assert list(
+        event.participant_groups.values_list(
+            "name", "count", "count_approximation", "count_kind", "countries__iso2"
+        )
+    ) == [
+        (
+            "une trentaine de représentant des OSC membres et non-membres de la CCSC-PURN",
+            30,
+            "about",
+            "reported",
+            "ML",
+        )
     ]
 
 
