@@ -36,9 +36,7 @@ from .when import When
 
 def organiser_acronyms(event: Event) -> list[str]:
     """Each organiser once, in the order of their roles (an organisation may also fund)."""
-    names = (
-        r.organisation.short_label for r in event.organiser_roles.all()
-    )
+    names = (r.organisation.short_label for r in event.organiser_roles.all())
     return list(dict.fromkeys(names))
 
 
