@@ -7,6 +7,7 @@ app_name = "partners"
 urlpatterns = [
     path("organisations/", views.OrganisationListView.as_view(), name="organisation_list"),
     path("organisations/search/", views.organisation_search, name="organisation_search"),
+    path("countries/search/", views.country_search, name="country_search"),
     path("organisations/new/", views.OrganisationAddView.as_view(), name="organisation_add"),
     path(
         "organisations/<int:pk>/",

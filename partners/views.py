@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 
 from ssrportal.access import predicate_required, signed_in
+from ssrportal.text import plain
 from ssrportal.widgets import search_results
 
 from . import services
 from .forms import OrganisationAddForm
-from .models import Membership, Organisation, OrganisationName, Person
+from .models import Country, Membership, Organisation, OrganisationName, Person
 from .models.organisation import REGIONAL_KINDS, OrganisationKind
 from .permissions import EditorRequired, ReaderRequired, can_edit_directory
 from .search import MAX_RESULTS, find_organisations, labelled, look_alikes, ranked
@@ -136,6 +137,28 @@ def organisation_search(request):
     query = request.GET.get("q", "").strip()[:100]
     found = find_organisations(query, limit=MAX_RESULTS) if len(query) >= MIN_QUERY else []
     return JsonResponse(search_results(found, text=lambda o: o.label, detail=result_detail))
+
+
+@predicate_required(signed_in)
+@require_GET
+def country_search(request):
+    """The countries whose name in any language, or ISO code, starts a word with ?q=, accents
+    and case ignored (at most 20, in the reader's order). The list is short (the AU's 55 and a
+    few others), so it is matched in Python.
+
+    Queries: the session, the user, the countries.
+    """
+    query = plain(request.GET.get("q", "")[:100])
+    found = []
+    if query:
+        for country in Country.objects.all():
+            names = [country.iso2, country.iso3, country.name_en, country.name_fr, country.name_pt]
+            words = {word for name in names if name for word in plain(name).split()}
+            spelled = {plain(name) for name in names if name}
+            if any(name.startswith(query) for name in spelled) or query in words:
+                found.append(country)
+    found.sort(key=lambda country: plain(str(country)))
+    return JsonResponse(search_results(found[:MAX_RESULTS]))
 
 
 def safe_next(request) -> str:

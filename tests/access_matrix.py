@@ -166,6 +166,7 @@ PARTNERS = {
     "organisation_list": ("get", "/partners/organisations/", readers()),
     "organisation_detail": ("get", "/partners/organisations/{organisation}/", readers()),
     "organisation_search": ("get", "/partners/organisations/search/?q=cedeao", readers()),
+    "country_search": ("get", "/partners/countries/search/?q=mali", readers()),
     "organisation_add": ("get", "/partners/organisations/new/?name=Cedeao", editors()),
     "person_create_account": ("post", "/partners/people/{person}/account/", editors(302)),
 }

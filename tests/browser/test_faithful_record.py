@@ -141,7 +141,9 @@ def fill_the_press_release(page, mission_pk: int) -> None:
         "members of national civil society networks."
     )
     choose(page, "id_groups-0-organisations", "RNSC", NETWORK)
-    group.locator("[name$=-countries]").select_option(label=["Cabo Verde", "Guinea-Bissau"])
+    # Countries are typed too, in any language and without accents ("Guinee" finds it).
+    choose(page, "id_groups-0-countries", "Cabo", "Cabo Verde")
+    choose(page, "id_groups-0-countries", "Guinee-B", "Guinea-Bissau")
     # A second group, in a row the form adds: its picker is set up as it appears.
     experts = row(page, "groups", 1)
     experts.locator("[name$=-name]").fill("Experts of the ECOWAS Commission")

@@ -177,3 +177,15 @@ def test_a_shared_acronym_in_a_file_asks_which_one_and_a_label_names_it():
         "Write the one meant as the list shows it."
     ]
     assert named.organisation == factories.organisation("PAPS", parent="ECOWAS")
+
+
+def test_country_search_finds_a_country_by_any_name_without_accents(client, secretariat_user):
+    client.force_login(secretariat_user)
+
+    found = client.get("/partners/countries/search/", {"q": "guinee-b"}).json()["results"]
+    by_code = client.get("/partners/countries/search/", {"q": "CPV"}).json()["results"]
+    nothing = client.get("/partners/countries/search/", {"q": "\x00"}).json()["results"]
+
+    assert [row["text"] for row in found] == ["Guinea-Bissau"]
+    assert [row["text"] for row in by_code] == ["Cabo Verde"]
+    assert nothing == []

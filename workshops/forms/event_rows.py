@@ -135,12 +135,12 @@ class ParticipantGroupForm(RowForm):
             "organisations": SearchSelectMultiple(
                 "partners:organisation_search", create_url="partners:organisation_add"
             ),
+            "countries": SearchSelectMultiple("partners:country_search"),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["count_approximation"].choices = Approximation.choices
-        self.fields["countries"].widget.attrs["size"] = 4
 
 
 class EventLinkForm(RowForm):
@@ -201,15 +201,11 @@ class ParticipantGroupFormSet(OrderedRowsFormSet):
     row_name = _("participant group")
     add_label = _("Add a participant group")
     extra_when_empty = 1
-    shared_choice_fields = ("countries",)
-    searched_fields = ("organisations",)
+    searched_fields = ("organisations", "countries")
 
     def add_fields(self, form, index):
         form.fields["organisations"].queryset = Organisation.objects.select_related("parent")
         super().add_fields(form, index)
-
-    def share_choices(self, name, field):
-        use_choices(choices.countries(), field)
 
     def get_queryset(self):
         if self.saved_rows is None:
