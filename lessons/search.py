@@ -1,9 +1,14 @@
 """Full-text search of the lessons register, language-aware on PostgreSQL, plain on SQLite.
 
-On PostgreSQL, each lesson carries a generated ``search_vector`` built with the configuration of
-its own language (migration 0004), so "reforme" finds "Les réformes" and "training" finds
-"trained". The query's language is unknown, so it is parsed with every configuration and the
-results are OR-ed: a query matches a record in any of them.
+On PostgreSQL, each lesson carries a generated ``search_vector`` (migration 0010): its title
+(weight A), lesson and recommendation (B) and observation (C), each stemmed with the
+configuration of the lesson's own language and then unaccented, through the SQL functions the
+event search uses (ssrportal/textsearch.py). Every word of the text must be found in the lesson,
+in any language, so "planifier" finds "planifiées", "frontaliers" finds "frontalières",
+"formacao" and "formações" find "formação", "trained" finds "training", and "Réforme sécurite"
+finds "Les réformes du secteur de la sécurité". A stop word of the lesson's language ("au" in a
+French lesson) is not asked of it when the text has other words. Quotes and a leading minus are
+no operators: each word counts as typed.
 
 Use ``safe_headline(lesson)`` to show the highlight, never ``lesson.search_headline`` itself.
 """
@@ -16,7 +21,6 @@ from django.db import connections
 from django.db.models import (
     BooleanField,
     Case,
-    Expression,
     F,
     FloatField,
     Q,
@@ -28,12 +32,11 @@ from django.db.models import (
 from django.db.models.functions import Concat, Substr
 from django.utils.safestring import SafeString, mark_safe
 
-CONFIGURATIONS = ["en_unaccent", "fr_unaccent", "pt_unaccent", "simple_unaccent"]
-RECORD_CONFIGURATION_SQL = (
-    "CASE {t}.language WHEN 'fr' THEN 'fr_unaccent'::regconfig"
-    " WHEN 'pt' THEN 'pt_unaccent'::regconfig WHEN 'en' THEN 'en_unaccent'::regconfig"
-    " ELSE 'simple_unaccent'::regconfig END"
-)
+from ssrportal.textsearch import QUERY_FUNCTION, RowSQL, matches, stop_word_in_row_language
+
+HEADLINE_FUNCTION = "ssr_headline"  # (language, body, query, options) -> text, migration 0010
+LIMIT = 1000
+MAX_WORDS = 8
 # ts_headline drops what its parser takes for HTML tags ("<script>" would vanish rather than
 # show): the text is escaped before, so the only markup in the result is its own <mark>.
 ESCAPED_BODY_SQL = (
@@ -44,61 +47,50 @@ HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35, 
 FALLBACK_HEADLINE_LENGTH = 200
 MARK = re.compile(r"(</?mark>)")
 WORD = re.compile(r"\w+")
+HAS_WORD = re.compile(r"\w")
 
 
-class _LessonSQL(Expression):
-    """SQL over the lesson row; ``{t}`` is the lesson table's alias in the query compiling it.
-
-    The alias is looked up at compile time because it changes (to U0...) when the queryset is
-    used as a subquery, and ``search_vector`` is not a model field that F() could name.
-    """
-
-    def __init__(self, template: str, params: list, output_field):
-        super().__init__(output_field=output_field)
-        self.template = template
-        self.params = params
-
-    def as_sql(self, compiler, connection):
-        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return self.template.format(t=alias), list(self.params)
-
-
-def search_lessons(queryset: QuerySet, text: str, *, limit: int = 1000) -> QuerySet:
-    """The lessons of ``queryset`` that match ``text``, best first.
-
-    On PostgreSQL this runs one query at once (parsing ``text``) and returns a lazy queryset
-    that filters, ranks and highlights in one more.
+def search_lessons(queryset: QuerySet, text: str, *, limit: int = LIMIT) -> QuerySet:
+    """The lessons of ``queryset`` that match ``text``, best first; a lazy queryset, so the
+    search adds no query of its own (PostgreSQL parses the words once, while planning).
 
     Each row is annotated with ``search_rank`` (a float, higher is better) and
     ``search_headline`` (pass the lesson to ``safe_headline`` to show it). A text with no word
-    in it matches nothing.
+    in it matches nothing; only its first ``MAX_WORDS`` words count.
 
     On PostgreSQL, only the newest ``limit`` matches are ranked: ranking every match of a
     common word ("security") is what makes a search slow, and nobody reads past the first
     pages. On other databases, see ``_fallback``.
     """
-    if not WORD.search(text):
+    words = search_words(text)
+    if not words:
         return queryset.none()
     if connections[queryset.db].vendor != "postgresql":
         return _fallback(queryset, text)
 
-    query = _tsquery(queryset.db, text)
-    if not query:
-        return queryset.none()
-    matches = _LessonSQL("{t}.search_vector @@ %s::tsquery", [query], output_field=BooleanField())
-    candidates = queryset.filter(matches).order_by("-pk").values("pk")[:limit]
+    whole = " ".join(words)
+    condition = Q()
+    for word in words:
+        if len(words) == 1:
+            # Alone, a word is never exempted as a stop word: asked plainly, the GIN index
+            # serves it ("au" alone must not scan every row).
+            condition = Q(matches(word))
+        else:
+            condition &= Q(matches(word)) | Q(stop_word_in_row_language(word, whole))
+    candidates = queryset.filter(condition).order_by("-pk").values("pk")[:limit]
+    # Ranked and marked by any of the words, each in any language.
+    any_word = [" or ".join(words)]
+    query_sql = f"{QUERY_FUNCTION}(%s)"
     return (
         queryset.filter(pk__in=candidates)
         .annotate(
-            search_rank=_LessonSQL(
-                "ts_rank({t}.search_vector, %s::tsquery)",
-                [query],
-                output_field=FloatField(),
+            search_rank=RowSQL(
+                f"ts_rank({{t}}.search_vector, {query_sql})", any_word, FloatField()
             ),
-            search_headline=_LessonSQL(
-                f"ts_headline({RECORD_CONFIGURATION_SQL}, {ESCAPED_BODY_SQL}, %s::tsquery, %s)",
-                [query, HEADLINE_OPTIONS],
-                output_field=TextField(),
+            search_headline=RowSQL(
+                f"{HEADLINE_FUNCTION}({{t}}.language, {ESCAPED_BODY_SQL}, {query_sql}, %s)",
+                [*any_word, HEADLINE_OPTIONS],
+                TextField(),
             ),
             search_text=Value(text, output_field=TextField()),
         )
@@ -106,21 +98,11 @@ def search_lessons(queryset: QuerySet, text: str, *, limit: int = 1000) -> Query
     )
 
 
-def _tsquery(db: str, text: str) -> str:
-    """``text`` parsed with each configuration, the distinct results OR-ed, as tsquery text.
-
-    Done apart, in one small query, because "sécurité" gives the same 'securit' in three
-    configurations: repeated terms make the planner overestimate the matches and pass over the
-    GIN index. An empty string when no configuration finds a word (stop words only).
-    """
-    with connections[db].cursor() as cursor:
-        cursor.execute(
-            "SELECT DISTINCT websearch_to_tsquery(config::regconfig, %s)::text"
-            " FROM unnest(%s) AS config",
-            [text, CONFIGURATIONS],
-        )
-        parts = sorted(row[0] for row in cursor.fetchall() if row[0])
-    return " | ".join(f"({part})" for part in parts)
+def search_words(text: str) -> list[str]:
+    """The words of ``text`` as typed, at most ``MAX_WORDS``: quotes and a leading minus are no
+    operators here, and PostgreSQL refuses NUL characters."""
+    words = (word.strip('"').lstrip("-") for word in text.replace("\x00", " ").split())
+    return [word for word in words if HAS_WORD.search(word)][:MAX_WORDS]
 
 
 def _fallback(queryset: QuerySet, text: str) -> QuerySet:
