@@ -16,6 +16,8 @@ ADDIS = zoneinfo.ZoneInfo("Africa/Addis_Ababa")
 
 @pytest.fixture
 def migrated_back(django_db_blocker):
+    # Another transactional test's flush may have emptied the reference data.
+    call_command("load_reference_data", verbosity=0)
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     yield executor.loader.project_state(BEFORE).apps
