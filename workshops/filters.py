@@ -1,14 +1,10 @@
 """The event list's filters, search, tabs and sorting, shared by the list and its export; the
 filters of an event's notices."""
 
-import unicodedata
-from collections import defaultdict
-
 import django_filters
 from django import forms
 from django.db.models import (
     Case,
-    CharField,
     Exists,
     F,
     IntegerField,
@@ -22,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from partners.models import Country, Organisation
-from partners.models.organisation import REGIONAL_KINDS
-from ssrportal.languages import current_language
+from partners.models import Organisation
+from ssrportal.widgets import SearchSelect
+from workshops import choices
 from workshops.models import (
     Event,
     EventKind,
@@ -34,7 +30,6 @@ from workshops.models import (
     Notice,
     NoticeKind,
     NoticeState,
-    ThematicArea,
 )
 from workshops.search import search_events
 
@@ -94,60 +89,6 @@ def sorted_by(queryset, sort: str):
     return queryset.order_by(*keys, "-pk" if descending else "pk")
 
 
-def _sort_key(label: str) -> str:
-    """Accents aside, so that "Égypte" sorts with the E's."""
-    return unicodedata.normalize("NFKD", label.casefold()).encode("ascii", "ignore").decode()
-
-
-def filter_choices() -> dict[str, list[tuple[str, str]]]:
-    """The choices of the country, organisation, thematic area and mandate selects: one query.
-
-    Countries: AU Member States and any country an event is held in or targets. Organisations:
-    the RECs and RMs and any organisation that organises an event. Labels follow the reader's
-    language; choices are sorted by label.
-    """
-
-    def rows(queryset, kind, label, label_fr=None, acronym=None):
-        empty = Value("", output_field=CharField())
-        return (
-            queryset.order_by()
-            .annotate(
-                choice_kind=Value(kind, output_field=CharField()),
-                choice_id=F("pk"),
-                choice_label=label,
-                choice_label_fr=empty if label_fr is None else label_fr,
-                choice_acronym=empty if acronym is None else acronym,
-            )
-            .values_list(
-                "choice_kind", "choice_id", "choice_label", "choice_label_fr", "choice_acronym"
-            )
-        )
-
-    countries = Country.objects.filter(
-        Q(au_member=True)
-        | Exists(Event.objects.filter(country=OuterRef("pk")))
-        | Exists(Event.target_countries.through.objects.filter(country=OuterRef("pk")))
-    )
-    organisations = Organisation.objects.filter(
-        Q(kind__in=REGIONAL_KINDS)
-        | Exists(EventOrganiser.objects.filter(organisation=OuterRef("pk")))
-    )
-    union = rows(countries, "country", F("name_en"), F("name_fr")).union(
-        rows(organisations, "organisation", F("name"), F("name_fr"), F("acronym")),
-        rows(ThematicArea.objects.all(), "thematic_area", F("name_en"), F("name_fr")),
-        rows(Mandate.objects.all(), "mandate", F("title")),
-        all=True,
-    )
-    french = current_language() == "fr"
-    choices = defaultdict(list)
-    for kind, pk, label, label_fr, acronym in union:
-        label = (label_fr if french and label_fr else label) or ""
-        if acronym:
-            label = f"{acronym} – {label}"
-        choices[kind].append((str(pk), label))
-    return {kind: sorted(items, key=lambda c: _sort_key(c[1])) for kind, items in choices.items()}
-
-
 class DateInput(forms.DateInput):
     """The browser's date picker, which reads and sends ISO dates whatever the language."""
 
@@ -160,7 +101,10 @@ class DateInput(forms.DateInput):
 class EventFilter(django_filters.FilterSet):
     """Status, kind, start dates, country, organiser, thematic area, mandate and a text search.
 
-    The selects take plain ids (ChoiceFilter), so a chosen value costs no query to check.
+    Countries and thematic areas are short lists read from the cache (workshops.choices): a
+    chosen value costs no query to check. Organisers and mandates run to thousands over the
+    years: they are typed (ssrportal.widgets.SearchSelect), and a chosen one costs two queries
+    (checking it, and its label), none when none is chosen.
     """
 
     q = django_filters.CharFilter(label=_("Search"))  # applied last, by filter_queryset
@@ -185,14 +129,20 @@ class EventFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         method="held_in_or_for", label=_("Country (held in or targeted)"), empty_label=_("Any")
     )
-    organisation = django_filters.ChoiceFilter(
-        method="organised_by", label=_("Organiser"), empty_label=_("Any")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.select_related("parent"),
+        method="organised_by",
+        label=_("Organiser"),
+        widget=SearchSelect("partners:organisation_search", placeholder=_("Any")),
     )
     thematic_area = django_filters.ChoiceFilter(
         method="on_thematic_area", label=_("Thematic area"), empty_label=_("Any")
     )
-    mandate = django_filters.ChoiceFilter(
-        field_name="mandate_id", label=_("Mandate"), empty_label=_("Any")
+    mandate = django_filters.ModelChoiceFilter(
+        queryset=Mandate.objects.only("title"),
+        field_name="mandate",
+        label=_("Mandate"),
+        widget=SearchSelect("workshops:mandate_search", placeholder=_("Any")),
     )
 
     class Meta:
@@ -201,9 +151,8 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = filter_choices()
-        for name in ("country", "organisation", "thematic_area", "mandate"):
-            self.filters[name].extra["choices"] = choices.get(name, [])
+        self.filters["country"].extra["choices"] = choices.countries()
+        self.filters["thematic_area"].extra["choices"] = choices.thematic_areas()
 
     def filter_queryset(self, queryset):
         """The selects first, then the search: it keeps the newest matches they leave."""
@@ -229,7 +178,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(Q(country_id=value) | Exists(targeted))
 
     def organised_by(self, queryset, name, value):
-        roles = EventOrganiser.objects.filter(event=OuterRef("pk"), organisation_id=value)
+        roles = EventOrganiser.objects.filter(event=OuterRef("pk"), organisation=value)
         return queryset.filter(Exists(roles))
 
     def on_thematic_area(self, queryset, name, value):
