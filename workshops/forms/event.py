@@ -24,6 +24,7 @@ from workshops.models import (
     MandateObjective,
     ParticipantGroup,
 )
+from workshops.models.dates import DATE_WINDOW_MESSAGE, in_window
 from workshops.models.event import DATELESS_STATUSES, END_OF_DAY
 from workshops.services import GroupValues, OrganiserValues
 
@@ -274,6 +275,10 @@ class EventForm(forms.ModelForm):
                 return None
             return {"start": None, "end": None, "all_day": True, "open_end": False}
         zone_name = cleaned.get("time_zone")
+        for name, day in (("start_date", start_date), ("end_date", end_date)):
+            if day is not None and not in_window(day):
+                self.add_error(name, DATE_WINDOW_MESSAGE)
+                return None
         if start_date is None:
             if "start_date" not in self.errors:
                 self.add_error(
@@ -288,6 +293,9 @@ class EventForm(forms.ModelForm):
                     _("%(days)s days from the start end on %(date)s, not on the end date given.")
                     % {"days": days, "date": date_format(computed, "j F Y")},
                 )
+                return None
+            if not in_window(computed):
+                self.add_error("duration_days", DATE_WINDOW_MESSAGE)
                 return None
             end_date = computed
         if end_time is not None and start_time is None:

@@ -8,6 +8,7 @@ from ssrportal.languages import current_language
 from ssrportal.widgets import labels_of
 from workshops import choices
 from workshops.models import Mandate, MandateObjective, MandateOutput
+from workshops.models.dates import DATE_WINDOW_MESSAGE, in_window
 
 from .dates import DateInput
 from .ordered import (
@@ -119,6 +120,10 @@ class MandateForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        for name, day in (("start_date", start), ("end_date", end)):
+            if day is not None and not in_window(day):
+                self.add_error(name, DATE_WINDOW_MESSAGE)
+                return cleaned
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
         return cleaned

@@ -14,6 +14,7 @@ from partners.models import CoordinationFramework, Country, Organisation, Person
 from ssrportal.languages import Language, current_language
 from ssrportal.validators import validate_time_zone
 
+from .dates import DATE_WINDOW_MESSAGE
 from .mandate import Mandate, MandateObjective
 from .ordered import OrderedText, unique_position
 from .vocabulary import OrganiserRole, ThematicArea
@@ -231,6 +232,15 @@ class Event(models.Model):
                 violation_error_message=_(
                     "Only a planned, postponed or cancelled event may have no date yet."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True)
+                | Q(
+                    start__gte=dt.datetime(1899, 12, 31, tzinfo=dt.UTC),
+                    end__lt=dt.datetime(2101, 1, 2, tzinfo=dt.UTC),
+                ),
+                name="workshops_event_dates_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=Q(reported_women__isnull=True)

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from partners.models import Country, Organisation
 from ssrportal.languages import Language
 
+from .dates import DATE_WINDOW_MESSAGE, FIRST_DAY, LAST_DAY
 from .ordered import OrderedText, unique_position
 from .vocabulary import TargetOrganisationType
 
@@ -78,6 +79,12 @@ class Mandate(models.Model):
                 | Q(end_date__gte=F("start_date")),
                 name="workshops_mandate_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(start_date__isnull=True) | Q(start_date__range=(FIRST_DAY, LAST_DAY)))
+                & (Q(end_date__isnull=True) | Q(end_date__range=(FIRST_DAY, LAST_DAY))),
+                name="workshops_mandate_dates_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
             ),
         ]
 

@@ -183,6 +183,10 @@ def _send_claimed(ids: list[int], started: dt.datetime, outcome: Outcome) -> Out
             except NoticeNotComposable as error:
                 _failed(notice, str(error), outcome)
                 continue
+            except Exception as error:  # a record no message can be made of fails alone
+                logger.exception("Notice %s could not be composed", notice.pk)
+                _failed(notice, f"Could not be composed: {type(error).__name__}: {error}", outcome)
+                continue
             if not connected:
                 try:
                     smtp.open()
