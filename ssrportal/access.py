@@ -69,3 +69,10 @@ def predicate_required(predicate: Callable):
         return wrapped
 
     return decorator
+
+
+def sign_in_name(request, credentials) -> str:
+    """The user name a sign-in attempt gave, as django-axes records it: at most 150 characters
+    (a user name's length), so that 300 typed characters fail like any wrong name."""
+    name = (credentials or {}).get("username") or request.POST.get("username", "")
+    return str(name)[:150]

@@ -1,8 +1,10 @@
+import re
 import time
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.http import HttpResponseRedirect
 from django.utils import translation
 
 
@@ -56,3 +58,51 @@ class IdleSessionMiddleware:
             if now - session.get(self.KEY, 0) >= self.RENEW_SECONDS:
                 session[self.KEY] = now  # marks the session modified: saved with a new expiry
         return self.get_response(request)
+
+
+# Date parts the admin filters by (?created_at__year=2026): past these, no record has them.
+ADMIN_DATE_PART = re.compile(r"__(year|month|day|week|week_day|iso_year|quarter|hour)$")
+LARGEST_DATE_PART = 9999
+
+
+class CleanQueryMiddleware:
+    """What a query string can hold that no page can use, cleaned before any view sees it.
+
+    - NUL bytes: PostgreSQL refuses them in a text value ("A string literal cannot contain NUL
+      characters"), so ``?q=a%00b`` would be a 500 on every search. No one types one: they are
+      dropped, from names and values alike. (Posted forms refuse them next to the field:
+      Django's form fields validate against NUL characters.)
+    - An admin date filter with a number no date has (``?created_at__year=9223372036854775808``)
+      overflows the database's integer: the admin is sent to its own "incorrect lookup" page
+      (``?e=1``), as for any other filter it cannot apply.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.META.get("QUERY_STRING", "") or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            cleaned = request.GET.copy()
+            for key in list(cleaned):
+                values = [value.replace("\x00", "") for value in cleaned.getlist(key)]
+                del cleaned[key]
+                cleaned.setlist(key.replace("\x00", ""), values)
+            cleaned._mutable = False
+            request.GET = cleaned
+        if request.path.startswith("/admin/") and self.overflows_a_date(request.GET):
+            return HttpResponseRedirect(f"{request.path}?e=1")
+        return self.get_response(request)
+
+    @staticmethod
+    def overflows_a_date(params) -> bool:
+        for key, value in params.items():
+            if ADMIN_DATE_PART.search(key):
+                try:
+                    if abs(int(value)) > LARGEST_DATE_PART:
+                        return True
+                except ValueError:
+                    continue
+        return False

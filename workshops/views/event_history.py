@@ -47,9 +47,13 @@ NAMED_KEYS = {
 }
 
 
+# Far past any history: an offset the database can hold (a bigint), shown as an empty page.
+LAST_PAGE = 1_000_000
+
+
 def page_number(request, name: str) -> int:
     try:
-        return max(1, int(request.GET.get(name, 1)))
+        return min(max(1, int(request.GET.get(name, 1))), LAST_PAGE)
     except ValueError:
         return 1
 
