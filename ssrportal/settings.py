@@ -255,6 +255,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# The admin's exports write no live formula (a cell "=HYPERLINK(...)" loses its "="), and no
+# character openpyxl refuses; the portal's own exports keep the text behind an apostrophe
+# (ssrportal/exports.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 
 # Security: strict by default; a plain-HTTP development run relaxes only what HTTP cannot do.
 SECURE_CONTENT_TYPE_NOSNIFF = True

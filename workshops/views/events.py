@@ -1,18 +1,17 @@
 """Events: the list and its export."""
 
-import tablib
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from partners.models.organisation import name_fields
+from ssrportal.exports import export_response
 from workshops.filters import (
     ALL,
     PAST,
@@ -227,18 +226,10 @@ class EventExportView(ReaderRequired, FilteredEvents, View):
         export_format = request.GET.get("format", "csv")
         if export_format not in self.formats:
             return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
-        dataset = tablib.Dataset(headers=[str(h) for h in EXPORT_HEADERS])
-        for event in self.selected():
-            row = export_row(event)
-            if export_format == "xlsx":
-                # A control character pasted into a title would stop openpyxl (a 500).
-                row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
-            dataset.append(row)
-        if export_format == "csv":
-            content = ("\ufeff" + dataset.export("csv")).encode("utf-8")
-        else:
-            content = dataset.export("xlsx")
-        response = HttpResponse(content, content_type=self.formats[export_format])
-        filename = f"events-{timezone.localdate():%Y-%m-%d}.{export_format}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return export_response(
+            EXPORT_HEADERS,
+            (export_row(event) for event in self.selected()),
+            export_format=export_format,
+            filename=f"events-{timezone.localdate():%Y-%m-%d}.{export_format}",
+            title=_("Events"),
+        )

@@ -6,12 +6,11 @@ import secrets
 from collections import Counter
 from dataclasses import asdict
 
-import tablib
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -24,6 +23,7 @@ from django.views.generic import TemplateView
 from partners.models import Person
 from partners.models.organisation import name_fields
 from ssrportal.access import predicate_required
+from ssrportal.exports import export_response
 from ssrportal.languages import current_language
 from workshops import services
 from workshops.forms.ordered import collation_key
@@ -381,21 +381,14 @@ def participants_export(request, pk):
         return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
     event = event_or_404(pk)
     headers = EXPORT_HEADERS.get(current_language(), EXPORT_HEADERS["en"])
-    data = tablib.Dataset(*export_rows(participants_of(event)), headers=headers)
     day = f"{event.local_start:%Y-%m-%d}-" if event.start else ""
-    name = f"participants-{day}{slugify(event.title)[:40]}.{export_format}"
-    if export_format == "csv":
-        response = HttpResponse(
-            "\ufeff" + data.export("csv"), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        data.title = _("Participants")[:31]
-        response = HttpResponse(
-            data.export("xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return export_response(
+        headers,
+        export_rows(participants_of(event)),
+        export_format=export_format,
+        filename=f"participants-{day}{slugify(event.title)[:40]}.{export_format}",
+        title=_("Participants"),
+    )
 
 
 class AttendanceSheetView(EditorRequired, TemplateView):
