@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from partners.forms import OrganisationChoiceField
 from partners.models import Organisation
 from workshops import choices
 from workshops.filters import DateInput
@@ -155,9 +156,8 @@ class MoveForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    action_body = forms.TypedChoiceField(
-        label=_("Action body"), required=False, coerce=int, empty_value=None
-    )
+    # Found by typing among every organisation: the page holds the chosen one only.
+    action_body = OrganisationChoiceField(label=_("Action body"), required=False)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput)
     done = forms.CharField(
         label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -172,8 +172,16 @@ class MoveForm(forms.Form):
         self.stage = stage
         for name in [n for n in self.fields if n != "to_stage" and n not in fields]:
             del self.fields[name]
-        if "action_body" in self.fields:
-            self.fields["action_body"].choices = [("", "---------"), *choices.organisations()]
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("action_body")
+        if body is not None:
+            # Shown again with an error elsewhere: the body's label comes from the row that
+            # validation read, not from a second query.
+            field = self.fields["action_body"]
+            field.widget.labels = {str(body.pk): field.label_from_instance(body)}
+        return cleaned
 
 
 class CommentForm(forms.Form):

@@ -59,6 +59,7 @@ EVENTS = {
     "duplicate": ("post", "/workshops/{event}/duplicate/", editors(302)),
     "event_search": ("get", "/workshops/search/?q=workshop", readers()),
     "person_search": ("get", "/workshops/people/search/?q=ali", editors()),
+    "mandate_search": ("get", "/workshops/mandates/search/?q=mission", readers()),
 }
 
 CALENDAR = {

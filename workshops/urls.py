@@ -34,6 +34,7 @@ urlpatterns = [
     path("<int:pk>/duplicate/", event_form.duplicate_event, name="duplicate"),
     path("search/", search.event_search, name="event_search"),
     path("people/search/", search.person_search, name="person_search"),
+    path("mandates/search/", search.mandate_search, name="mandate_search"),
     # Calendar and iCalendar
     path("calendar/", calendar.CalendarView.as_view(), name="calendar"),
     path("calendar/subscribe/", calendar.FeedLinkView.as_view(), name="feed_link"),

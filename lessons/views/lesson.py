@@ -3,6 +3,7 @@ the reader may make; and the one-shot actions on it (move, comment, download an 
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -23,7 +24,7 @@ from lessons.permissions import (
     can_review_lessons,
     visible_lessons,
 )
-from partners.models import Country, Organisation
+from partners.models import Country
 from ssrportal.access import predicate_required, public, signed_in
 from workshops.models import Notice, ThematicArea
 from workshops.permissions import can_read_workshops
@@ -188,6 +189,8 @@ def lesson_page(request, lesson: Lesson, *, move_form=None, comment_form=None, s
         "reviewer": reviewer,
         "today": timezone.localdate(),
     }
+    # The action body's picker (ssrportal.widgets.SearchSelect) brings its script.
+    context["move_media"] = sum((move["form"].media for move in context["moves"]), forms.Media())
     return TemplateResponse(request, "lessons/lesson_detail.html", context, status=status)
 
 
@@ -227,16 +230,13 @@ def lesson_move(request, pk):
     if not form.is_valid():
         return lesson_page(request, lesson, move_form=form)
     data = form.cleaned_data
-    action_body = None
-    if data.get("action_body"):
-        action_body = Organisation.objects.filter(pk=data["action_body"]).first()
     try:
         services.move_lesson(
             lesson=lesson,
             to_stage=stage,
             by=request.user,
             comment=data.get("comment", ""),
-            action_body=action_body,
+            action_body=data.get("action_body"),
             due_date=data.get("due_date"),
             done=data.get("done", ""),
         )

@@ -1,7 +1,6 @@
 """The register: the lessons a user may see, filtered and searched, and their export."""
 
 import tablib
-from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,21 +15,6 @@ from lessons.permissions import can_submit_lessons, visible_lessons
 from lessons.search import safe_headline
 from partners.models.organisation import name_fields
 from ssrportal.access import Public
-from workshops.models import Event
-
-
-def event_choices(lessons) -> list[tuple[str, str]]:
-    """The events that have lessons among ``lessons``, newest first: one query."""
-    events = (
-        Event.objects.with_reader_language()
-        .filter(Exists(lessons.filter(event=OuterRef("pk"))))
-        .only("title", "start", "language")
-        .order_by("-start", "pk")
-    )
-    return [
-        (str(e.pk), f"{e.start:%Y-%m-%d} – {e.display_title}"[:120] if e.start else e.display_title)
-        for e in events
-    ]
 
 
 class FilteredLessons:
@@ -38,20 +22,16 @@ class FilteredLessons:
 
     def filtered(self, queryset):
         """``queryset`` (the visible lessons, loaded as the page needs) filtered and searched."""
-        self.filterset = LessonFilter(
-            self.request.GET,
-            queryset=queryset,
-            event_choices=event_choices(visible_lessons(self.request.user)),
-        )
+        self.filterset = LessonFilter(self.request.GET, queryset=queryset, user=self.request.user)
         return self.filterset.qs
 
 
 class LessonListView(Public, FilteredLessons, ListView):
     """The register, for anyone: each reader sees the lessons visible_lessons() gives them.
 
-    Queries (5 whatever the rows): the user; the events of the event filter; the search's
-    parsing (PostgreSQL, with a search only); the count; the page of lessons with event and
-    organisation.
+    Queries (3 whatever the rows): the user; the count; the page of lessons with event and
+    organisation. Each event, mandate or organisation chosen in the filters adds one (it is
+    validated, and labelled from the same row); the search adds none.
     """
 
     template_name = "lessons/lesson_list.html"
@@ -86,8 +66,11 @@ class LessonListView(Public, FilteredLessons, ListView):
                 lesson.headline = safe_headline(lesson)
         params = self.request.GET.copy()
         params.pop("page", None)
+        page = context["page_obj"]
         context.update(
             filter=self.filterset,
+            # The first, last and nearby pages only: the page does not grow with the register.
+            page_links=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             searching=searching,
             query=params.urlencode(),
             filtering=self.filterset.form.is_valid()
@@ -155,9 +138,9 @@ def spreadsheet_safe(value):
 class LessonExportView(Public, FilteredLessons, View):
     """The register as filtered (and searched), as CSV (UTF-8 with BOM) or XLSX.
 
-    Queries (7 whatever the rows): the user; the event filter's events; the search's parsing
-    (with a search); the lessons with event, organisation, action body and category; their
-    thematic areas; their countries.
+    Queries (4 whatever the rows): the user; the lessons with event, organisation, action body
+    and category; their thematic areas; their countries. Each event, mandate or organisation
+    chosen in the filters adds one.
     """
 
     formats = {

@@ -1,20 +1,21 @@
-"""Search-as-you-type answers for the pickers of the event form: events and people.
+"""Search-as-you-type answers for the pickers of the event form (events and people) and of the
+lessons register's filters (events and mandates).
 
 Each answers ``?q=`` with at most 20 matches as JSON, in the shape ssrportal/widgets.py's
 SearchSelect reads: ``{"results": [{"value": "12", "text": "…", "detail": "…"}]}``.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from partners.models import Person
 from ssrportal.access import predicate_required
-from workshops.models import Event, EventTranslation
+from workshops.models import Event, EventTranslation, Mandate
 from workshops.permissions import can_edit_workshops, can_read_workshops
 
 from .participants import find_people
-from .when import event_dates
+from .when import event_dates, mandate_window
 
 MAX_MATCHES = 20
 
@@ -79,6 +80,40 @@ def person_search(request):
             "results": [
                 {"value": str(person.pk), "text": person_label(person), "detail": person.email}
                 for person in people
+            ]
+        }
+    )
+
+
+def find_mandates(words: list[str]) -> list[Mandate]:
+    """At most 20 mandates whose title holds every word, the newest first. One query."""
+    if not words or len(" ".join(words)) < 2:
+        return []
+    mandates = Mandate.objects.only("title", "start_date", "end_date")
+    for word in words:
+        mandates = mandates.filter(title__icontains=word)
+    return list(mandates.order_by(F("start_date").desc(nulls_last=True), "-pk")[:MAX_MATCHES])
+
+
+@predicate_required(can_read_workshops)
+@require_safe
+def mandate_search(request):
+    """Mandates for the lessons register's mandate filter: ``?q=`` words of the title.
+
+    Queries: the user; the mandates.
+    """
+    mandates = find_mandates(search_words(request))
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "value": str(mandate.pk),
+                    "text": mandate.title,
+                    "detail": mandate_window(mandate)
+                    if mandate.start_date or mandate.end_date
+                    else "",
+                }
+                for mandate in mandates
             ]
         }
     )
