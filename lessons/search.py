@@ -51,8 +51,11 @@ HAS_WORD = re.compile(r"\w")
 
 
 def search_lessons(queryset: QuerySet, text: str, *, limit: int = LIMIT) -> QuerySet:
-    """The lessons of ``queryset`` that match ``text``, best first; a lazy queryset, so the
-    search adds no query of its own (PostgreSQL parses the words once, while planning).
+    """The lessons of ``queryset`` that match ``text``, best first.
+
+    On PostgreSQL this runs one query at once, which finds the candidates (PostgreSQL parses
+    the words while planning it), and returns a queryset of them: counting them and ranking a
+    page then read the candidates by id instead of searching again each time.
 
     Each row is annotated with ``search_rank`` (a float, higher is better) and
     ``search_headline`` (pass the lesson to ``safe_headline`` to show it). A text with no word
@@ -77,7 +80,9 @@ def search_lessons(queryset: QuerySet, text: str, *, limit: int = LIMIT) -> Quer
             condition = Q(matches(word))
         else:
             condition &= Q(matches(word)) | Q(stop_word_in_row_language(word, whole))
-    candidates = queryset.filter(condition).order_by("-pk").values("pk")[:limit]
+    candidates = list(
+        queryset.filter(condition).order_by("-pk").values_list("pk", flat=True)[:limit]
+    )
     # Ranked and marked by any of the words, each in any language.
     any_word = [" or ".join(words)]
     query_sql = f"{QUERY_FUNCTION}(%s)"

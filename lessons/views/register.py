@@ -31,7 +31,8 @@ class LessonListView(Public, FilteredLessons, ListView):
 
     Queries (3 whatever the rows): the user; the count; the page of lessons with event and
     organisation. Each event, mandate or organisation chosen in the filters adds one (it is
-    validated, and labelled from the same row); the search adds none.
+    validated, and labelled from the same row); a search on PostgreSQL adds one, the ids of
+    its candidates, which the count and the page then read by id.
     """
 
     template_name = "lessons/lesson_list.html"
@@ -140,7 +141,7 @@ class LessonExportView(Public, FilteredLessons, View):
 
     Queries (4 whatever the rows): the user; the lessons with event, organisation, action body
     and category; their thematic areas; their countries. Each event, mandate or organisation
-    chosen in the filters adds one.
+    chosen in the filters adds one, and a search on PostgreSQL one.
     """
 
     formats = {
