@@ -1,13 +1,11 @@
 """The register: the lessons a user may see, filtered and searched, and their export."""
 
-import tablib
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from lessons.filters import LessonFilter
 from lessons.models import Lesson
@@ -15,6 +13,7 @@ from lessons.permissions import can_submit_lessons, visible_lessons
 from lessons.search import safe_headline
 from partners.models.organisation import name_fields
 from ssrportal.access import Public
+from ssrportal.exports import export_response
 
 
 class FilteredLessons:
@@ -127,15 +126,6 @@ def export_row(lesson: Lesson) -> list:
     ]
 
 
-def spreadsheet_safe(value):
-    """A text cell as a spreadsheet shows it, not runs it: no control characters (openpyxl
-    refuses them), and no leading = + - @ that would make it a formula."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 class LessonExportView(Public, FilteredLessons, View):
     """The register as filtered (and searched), as CSV (UTF-8 with BOM) or XLSX.
 
@@ -158,14 +148,10 @@ class LessonExportView(Public, FilteredLessons, View):
             .select_related("event", "organisation", "action_body", "category")
             .prefetch_related("thematic_areas", "countries")
         )
-        dataset = tablib.Dataset(headers=[str(h) for h in EXPORT_HEADERS])
-        for lesson in lessons:
-            dataset.append([spreadsheet_safe(value) for value in export_row(lesson)])
-        if export_format == "csv":
-            content = ("\ufeff" + dataset.export("csv")).encode("utf-8")
-        else:
-            content = dataset.export("xlsx")
-        response = HttpResponse(content, content_type=self.formats[export_format])
-        filename = f"lessons-{timezone.localdate():%Y-%m-%d}.{export_format}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return export_response(
+            EXPORT_HEADERS,
+            (export_row(lesson) for lesson in lessons),
+            export_format=export_format,
+            filename=f"lessons-{timezone.localdate():%Y-%m-%d}.{export_format}",
+            title=_("Lessons identified"),
+        )
