@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class UserLanguageMiddleware:
@@ -106,3 +107,19 @@ class CleanQueryMiddleware:
                 except ValueError:
                     continue
         return False
+
+
+class PrivatePagesMiddleware:
+    """No page or export of the portal is kept by a shared cache or on a shared computer's
+    disk: they name people, their answers and contacts, and drafts (``Cache-Control: private,
+    no-store``), unless the view said otherwise. Static files, served by WhiteNoise before this
+    middleware, keep their long caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
