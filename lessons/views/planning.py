@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -10,6 +11,7 @@ from lessons.models import ActionStatus, FollowUpAction
 from lessons.permissions import can_review_lessons, visible_lessons
 from ssrportal.access import requires
 from workshops.permissions import can_read_workshops
+from workshops.views.events import KnownCountPaginator
 
 SOON = dt.timedelta(days=30)  # "due within a month" on the page
 
@@ -64,36 +66,63 @@ class ConsiderView(requires(can_read_workshops), TemplateView):
 
 
 class FollowUpView(requires(can_review_lessons), TemplateView):
-    """The secretariat's follow-up: open actions by action body, overdue and due soon first.
+    """The secretariat's follow-up: open actions by action body, 50 a page, with the numbers
+    overdue, due within a month and later over all of them.
 
-    Queries (2 whatever the rows): the user; the open actions with lesson, event and body.
+    Queries (4 whatever the rows): the user; the counts (one aggregate, which also gives the
+    paginator its count); a page of open actions with lesson, event and body; how many of each
+    body's actions on the page are overdue, over all its open actions.
     """
 
     template_name = "lessons/follow_up.html"
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        actions = (
-            FollowUpAction.objects.filter(status=ActionStatus.OPEN)
-            .select_related("action_body", "lesson", "lesson__event", "lesson__organisation")
-            .order_by("action_body__acronym", "action_body__name", "due_date", "pk")
+        soon = today + SOON
+        open_actions = FollowUpAction.objects.filter(status=ActionStatus.OPEN)
+        overdue, due_soon = Q(due_date__lt=today), Q(due_date__gte=today, due_date__lte=soon)
+        counts = open_actions.aggregate(
+            overdue=Count("pk", filter=overdue),
+            soon=Count("pk", filter=due_soon),
+            total=Count("pk"),
         )
+        counts["later"] = counts["total"] - counts["overdue"] - counts["soon"]
+        paginator = KnownCountPaginator(
+            open_actions.select_related(
+                "action_body", "lesson", "lesson__event", "lesson__organisation"
+            ).order_by("action_body__acronym", "action_body__name", "due_date", "pk"),
+            self.paginate_by,
+            count=counts["total"],
+        )
+        page = paginator.get_page(self.request.GET.get("page"))
         bodies: dict[int, dict] = {}
-        counts = {"overdue": 0, "soon": 0, "later": 0}
-        for action in actions:
+        for action in page:
             if action.due_date and action.due_date < today:
                 action.urgency = "overdue"
-            elif action.due_date and action.due_date <= today + SOON:
+            elif action.due_date and action.due_date <= soon:
                 action.urgency = "soon"
             else:
                 action.urgency = "later"
-            counts[action.urgency] += 1
             body = bodies.setdefault(
                 action.action_body_id, {"organisation": action.action_body, "actions": []}
             )
             body["actions"].append(action)
-        for body in bodies.values():
-            body["overdue"] = sum(1 for a in body["actions"] if a.urgency == "overdue")
-        context.update(bodies=list(bodies.values()), counts=counts, today=today)
+        late = dict(
+            open_actions.filter(overdue, action_body__in=list(bodies))
+            .order_by()
+            .values("action_body")
+            .annotate(n=Count("pk"))
+            .values_list("action_body", "n")
+        )
+        for key, body in bodies.items():
+            body["overdue"] = late.get(key, 0)
+        context.update(
+            bodies=list(bodies.values()),
+            counts=counts,
+            today=today,
+            page_obj=page,
+            page_links=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        )
         return context

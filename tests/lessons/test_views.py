@@ -674,3 +674,29 @@ def test_search_with_odd_characters_answers_a_page_not_an_error(secretariat, tex
     exported = secretariat.get("/lessons/export/", {"q": text, "format": "csv"})
 
     assert (listed.status_code, exported.status_code) == (200, 200)
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_follow_up_pages_by_50_and_counts_every_open_action(
+    secretariat, django_assert_max_num_queries, count
+):
+    today = timezone.localdate()
+    auc = factories.organisation("AUC")
+    for n in range(count):
+        factories.FollowUpActionFactory(
+            action_body=auc, due_date=today - dt.timedelta(days=n + 1), description=f"Late {n}"
+        )
+    secretariat.get("/lessons/follow-up/")
+
+    # The user; the counts; a page of actions; the overdue numbers of the page's bodies.
+    with django_assert_max_num_queries(5):
+        response = secretariat.get("/lessons/follow-up/")
+
+    shown = sum(len(body["actions"]) for body in response.context["bodies"])
+    assert shown == min(count, 50)
+    overdue = "1 action overdue" if count == 1 else f"{count} actions overdue"
+    assert overdue in text_of(response)
+    assert f"{count} overdue" in text_of(response)  # the body's badge counts every page
+    if count > 50:
+        second = secretariat.get("/lessons/follow-up/?page=2")
+        assert sum(len(body["actions"]) for body in second.context["bodies"]) == count - 50
