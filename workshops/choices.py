@@ -46,14 +46,17 @@ def _version(model: type[models.Model]) -> str:
     return cache.get_or_set(_version_key(model), lambda: uuid.uuid4().hex, None)
 
 
-def reference_choices(name: str, queryset: models.QuerySet, *, sort: bool = True) -> Choices:
-    """(pk, label) of every row of ``queryset``, labelled by str() and sorted by label unless
-    ``sort`` is False (then in the queryset's order); read once per version and language."""
+def reference_choices(
+    name: str, queryset: models.QuerySet, *, sort: bool = True, value: str = "pk"
+) -> Choices:
+    """(value, label) of every row of ``queryset`` (the pk, or the field ``value`` names),
+    labelled by str() and sorted by label unless ``sort`` is False (then in the queryset's
+    order); read once per version and language."""
     model = queryset.model
     key = f"workshops:choices:{name}:{get_language()}:{_version(model)}"
     choices = cache.get(key)
     if choices is None:
-        choices = [(obj.pk, str(obj)) for obj in queryset]
+        choices = [(getattr(obj, value), str(obj)) for obj in queryset]
         if sort:
             choices.sort(key=lambda choice: collation_key(choice[1]))
         cache.set(key, choices, CACHE_SECONDS)
@@ -97,14 +100,11 @@ def target_organisation_types() -> Choices:
     )
 
 
-def organiser_roles() -> list[tuple[str, str]]:
+def organiser_roles() -> Choices:
     """(code, label): organisers' rows name their role by code."""
-    key = f"workshops:choices:organiser-roles:{get_language()}:{_version(OrganiserRole)}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = [(role.code, str(role)) for role in OrganiserRole.objects.all()]
-        cache.set(key, choices, CACHE_SECONDS)
-    return choices
+    return reference_choices(
+        "organiser-roles", OrganiserRole.objects.all(), sort=False, value="code"
+    )
 
 
 def mandates() -> Choices:

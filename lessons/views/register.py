@@ -13,7 +13,7 @@ from lessons.permissions import can_submit_lessons, visible_lessons
 from lessons.search import safe_headline
 from partners.models.organisation import name_fields
 from ssrportal.access import Public
-from ssrportal.exports import export_response
+from ssrportal.exports import FORMATS, export_response
 
 
 class FilteredLessons:
@@ -134,14 +134,9 @@ class LessonExportView(Public, FilteredLessons, View):
     chosen in the filters adds one, and a search on PostgreSQL one.
     """
 
-    formats = {
-        "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }
-
     def get(self, request):
         export_format = request.GET.get("format", "csv")
-        if export_format not in self.formats:
+        if export_format not in FORMATS:
             return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
         lessons = self.filtered(
             visible_lessons(request.user)

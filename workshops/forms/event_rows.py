@@ -207,20 +207,13 @@ class ParticipantGroupFormSet(OrderedRowsFormSet):
         form.fields["organisations"].queryset = Organisation.objects.select_related("parent")
         super().add_fields(form, index)
 
-    def get_queryset(self):
-        if self.saved_rows is None:
-            self.saved_rows = (
-                []
-                if self.instance._state.adding
-                # The form reads each row's organisations and countries from the prefetch:
-                # two queries whatever the rows.
-                else list(
-                    ParticipantGroup.objects.filter(event=self.instance)
-                    .prefetch_related("organisations", "countries")
-                    .order_by("position")
-                )
-            )
-        return self.saved_rows
+    def __init__(self, *args, **kwargs):
+        # Each row's form reads its organisations and countries from the prefetch: two queries
+        # whatever the rows.
+        kwargs.setdefault(
+            "queryset", ParticipantGroup.objects.prefetch_related("organisations", "countries")
+        )
+        super().__init__(*args, **kwargs)
 
 
 class EventLinkFormSet(OrderedRowsFormSet):
@@ -234,15 +227,6 @@ class EventLinkFormSet(OrderedRowsFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["to_event"].queryset = Event.objects.all()
-
-    def get_queryset(self):
-        if self.saved_rows is None:
-            self.saved_rows = (
-                []
-                if self.instance._state.adding
-                else list(EventLink.objects.filter(from_event=self.instance))
-            )
-        return self.saved_rows
 
     def clean(self):
         super().clean()

@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from partners.models.organisation import name_fields
-from ssrportal.exports import export_response
+from ssrportal.exports import FORMATS, export_response
 from workshops.filters import (
     ALL,
     PAST,
@@ -203,11 +203,6 @@ class EventExportView(ReaderRequired, FilteredEvents, View):
     mandate; their organisers; target countries; thematic areas.
     """
 
-    formats = {
-        "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }
-
     def base_queryset(self):
         return (
             Event.objects.with_reader_language()
@@ -224,7 +219,7 @@ class EventExportView(ReaderRequired, FilteredEvents, View):
 
     def get(self, request):
         export_format = request.GET.get("format", "csv")
-        if export_format not in self.formats:
+        if export_format not in FORMATS:
             return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
         return export_response(
             EXPORT_HEADERS,

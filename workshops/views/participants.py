@@ -23,7 +23,7 @@ from django.views.generic import TemplateView
 from partners.models import Person
 from partners.models.organisation import name_fields
 from ssrportal.access import predicate_required
-from ssrportal.exports import export_response
+from ssrportal.exports import FORMATS, export_response
 from ssrportal.languages import current_language
 from workshops import services
 from workshops.forms.ordered import collation_key
@@ -377,7 +377,7 @@ def participants_export(request, pk):
     headers the import reads, in the reader's language. Queries: the user, the event, the
     participants."""
     export_format = request.GET.get("format", "csv")
-    if export_format not in {"csv", "xlsx"}:
+    if export_format not in FORMATS:
         return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
     event = event_or_404(pk)
     headers = EXPORT_HEADERS.get(current_language(), EXPORT_HEADERS["en"])

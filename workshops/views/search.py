@@ -9,8 +9,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
-from partners.models import Person
 from ssrportal.access import predicate_required
+from ssrportal.widgets import search_results
 from workshops.models import Event, EventTranslation, Mandate
 from workshops.permissions import can_edit_workshops, can_read_workshops
 
@@ -21,8 +21,8 @@ MAX_MATCHES = 20
 
 
 def search_words(request) -> list[str]:
-    """The words of ``?q=``: at most five, NUL bytes dropped (PostgreSQL refuses them)."""
-    return request.GET.get("q", "").replace("\x00", "").split()[:5]
+    """The words of ``?q=``, at most five (CleanQueryMiddleware has dropped any NUL byte)."""
+    return request.GET.get("q", "").split()[:5]
 
 
 def find_events(words: list[str], *, exclude: int | None = None) -> list[Event]:
@@ -51,21 +51,12 @@ def event_search(request):
     exclude = request.GET.get("exclude", "")
     events = find_events(search_words(request), exclude=int(exclude) if exclude.isdigit() else None)
     return JsonResponse(
-        {
-            "results": [
-                {
-                    "value": str(event.pk),
-                    "text": event.title,
-                    "detail": ", ".join(part for part in [event_dates(event), event.city] if part),
-                }
-                for event in events
-            ]
-        }
+        search_results(
+            events,
+            text=lambda event: event.title,
+            detail=lambda event: ", ".join(filter(None, [event_dates(event), event.city])),
+        )
     )
-
-
-def person_label(person: Person) -> str:
-    return str(person)
 
 
 @predicate_required(can_edit_workshops)
@@ -75,14 +66,7 @@ def person_search(request):
     e-mail or organisation. The secretariat's: focal points see no contact details. Queries:
     the user; the people."""
     people = find_people(" ".join(search_words(request)))
-    return JsonResponse(
-        {
-            "results": [
-                {"value": str(person.pk), "text": person_label(person), "detail": person.email}
-                for person in people
-            ]
-        }
-    )
+    return JsonResponse(search_results(people, detail=lambda person: person.email))
 
 
 def find_mandates(words: list[str]) -> list[Mandate]:
@@ -104,16 +88,11 @@ def mandate_search(request):
     """
     mandates = find_mandates(search_words(request))
     return JsonResponse(
-        {
-            "results": [
-                {
-                    "value": str(mandate.pk),
-                    "text": mandate.title,
-                    "detail": mandate_window(mandate)
-                    if mandate.start_date or mandate.end_date
-                    else "",
-                }
-                for mandate in mandates
-            ]
-        }
+        search_results(
+            mandates,
+            text=lambda mandate: mandate.title,
+            detail=lambda mandate: (
+                mandate_window(mandate) if mandate.start_date or mandate.end_date else ""
+            ),
+        )
     )
