@@ -1,18 +1,17 @@
 """Lessons to consider when planning an event: validated lessons of past events that share its
 countries, thematic areas or organisers, best matches first, each with why it matched."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
     CharField,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -29,6 +28,11 @@ from .models import Lesson
 from .permissions import PUBLISHED_STAGES
 
 LIMIT = 10
+# Only these are scored (at ten years of data every country matches thousands of lessons): the
+# lessons of the past events that share most with the plan, and the newest lessons that share
+# its countries or organisations themselves.
+CANDIDATE_EVENTS = 50
+CANDIDATE_LESSONS = 100
 
 
 @dataclass
@@ -82,16 +86,72 @@ def _count(queryset: QuerySet, group: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def closest_events(plan: Plan, now) -> list[int]:
+    """The past events (other than the plan's) that share most with ``plan``: its countries
+    (held in or targeted), thematic areas and organisers, most shared first, then the newest.
+    At most CANDIDATE_EVENTS. One query: a union of the events each kind of match finds."""
+    countries, areas, organisers = plan.countries, plan.thematic_areas, plan.organisers
+
+    def rows(queryset, event="event_id"):
+        end = "end" if event == "pk" else "event__end"
+        return (
+            queryset.filter(**{f"{end}__lt": now})
+            .exclude(**{event: plan.event_id})
+            .order_by()
+            .values_list(event, end)
+        )
+
+    union = rows(Event.objects.filter(country_id__in=countries), "pk").union(
+        rows(Event.target_countries.through.objects.filter(country_id__in=countries)),
+        rows(Event.thematic_areas.through.objects.filter(thematicarea_id__in=areas)),
+        rows(EventOrganiser.objects.filter(organisation_id__in=organisers)),
+        all=True,
+    )
+    shared, ends = Counter(), {}
+    for event_id, end in union:
+        shared[event_id] += 1
+        ends[event_id] = end
+    ranked = sorted(shared, key=lambda pk: (shared[pk], ends[pk]), reverse=True)
+    return ranked[:CANDIDATE_EVENTS]
+
+
 def lessons_to_consider(visible: QuerySet[Lesson], plan: Plan, *, limit: int = LIMIT) -> list:
     """The published lessons of ``visible`` from events already over that share something
     with ``plan``, best first (most shared countries, areas and organisers; then the newest
     event). Each lesson has ``matched_countries``, ``matched_areas`` and
-    ``matched_organisations``: what it shares. Queries: the lessons, then one per kind of
-    match (countries, areas, organisers).
+    ``matched_organisations``: what it shares.
+
+    Scored are the lessons of the closest past events (closest_events) and the newest
+    lessons naming the plan's countries or one of its organisers as author, not every lesson
+    that shares a label (thousands at ten years of data): a lesson that shares only a thematic
+    area, of an event that shares nothing, is not offered.
+
+    Queries: the closest events; the candidates (their lessons, those naming the countries,
+    those by the organisers); the lessons; then one per kind of match (countries, target
+    countries, areas, organisers).
     """
     if not plan:
         return []
     countries, areas, organisers = plan.countries, plan.thematic_areas, plan.organisers
+    now = timezone.now()
+    candidates = {
+        *visible.filter(
+            event_id__in=closest_events(plan, now), stage__in=PUBLISHED_STAGES
+        ).values_list("pk", flat=True),
+        *Lesson.countries.through.objects.filter(
+            country_id__in=countries,
+            lesson__stage__in=PUBLISHED_STAGES,
+            lesson__event__end__lt=now,
+        )
+        .order_by("-lesson_id")
+        .values_list("lesson_id", flat=True)[:CANDIDATE_LESSONS],
+    }
+    if organisers:
+        candidates.update(
+            Lesson.objects.filter(organisation_id__in=organisers, stage__in=PUBLISHED_STAGES)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:CANDIDATE_LESSONS]
+        )
     lesson_countries = Lesson.countries.through.objects.filter(
         lesson_id=OuterRef("pk"), country_id__in=countries
     )
@@ -112,18 +172,10 @@ def lessons_to_consider(visible: QuerySet[Lesson], plan: Plan, *, limit: int = L
         + Case(When(event__country_id__in=countries, then=1), default=0)
         + Case(When(organisation_id__in=organisers, then=1), default=0)
     )
-    matches = (
-        Exists(lesson_countries)
-        | Exists(event_countries)
-        | Q(event__country_id__in=countries)
-        | Exists(lesson_areas)
-        | Exists(event_organisers)
-        | Q(organisation_id__in=organisers)
-    )
     lessons = (
-        visible.filter(stage__in=PUBLISHED_STAGES, event__end__lt=timezone.now())
+        visible.filter(stage__in=PUBLISHED_STAGES, event__end__lt=now)
         .exclude(event_id=plan.event_id)
-        .filter(matches)
+        .filter(pk__in=candidates)
         .annotate(score=score)
         .select_related("event", "event__country", "organisation")
         .only(

@@ -25,8 +25,10 @@ class ConsiderView(requires(can_read_workshops), TemplateView):
     sends its countries (target_countries, country), thematic areas and organisers
     (organisers-N-organisation) as they are chosen, and htmx swaps in the fragment.
 
-    Queries (at most 7): the user; the saved event's countries, areas and organisers (with
-    ?event=); the lessons; the countries, target countries, areas and organisers they share.
+    Queries (at most 11, whatever the number of lessons): the user; the saved event's
+    countries, areas and organisers (with ?event=); the closest past events; the candidate
+    lessons (three); the lessons; the countries, target countries, areas and organisers they
+    share.
     """
 
     def get_template_names(self):

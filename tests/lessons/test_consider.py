@@ -154,9 +154,11 @@ def test_lessons_to_consider_cost_the_same_queries_for_1_or_200_matches(
     )
     consider(secretariat, f"event={planned.pk}")
 
-    # The user; the event's countries, areas and organisers (one union); the 10 best lessons;
-    # the countries, target countries, areas and organisers they share (one query each).
-    with django_assert_max_num_queries(7):
+    # The user; the event's countries, areas and organisers (one union); the closest past
+    # events (one union); the candidate lessons of those events, naming the countries, by the
+    # organisers (three); the 10 best lessons; the countries, target countries, areas and
+    # organisers they share (one query each).
+    with django_assert_max_num_queries(11):
         response = consider(secretariat, f"event={planned.pk}")
 
     assert len(suggested(response)) == min(rows, 10)
