@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -111,6 +111,14 @@ class Lesson(models.Model):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
         ordering = ["-created_at"]
+        indexes = [
+            # The register's and the admin's default order, newest first: a page of 25 reads
+            # 25 rows of this index instead of sorting 100,000 lessons (102 ms at ten years).
+            models.Index(F("created_at").desc(), F("id").desc(), name="lessons_lesson_newest"),
+            # The home page's "lessons waiting for review", oldest first (65 ms at ten years:
+            # a scan of every lesson for the 1.5 % submitted).
+            models.Index(fields=["stage", "updated_at"], name="lessons_lesson_stage_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(stage__in=["action_assigned", "implemented"])

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from lessons.consider import Plan, lessons_to_consider
-from lessons.models import ActionStatus, FollowUpAction
+from lessons.models import ActionStatus, FollowUpAction, Lesson
 from lessons.permissions import can_review_lessons, visible_lessons
 from ssrportal.access import requires
 from workshops.permissions import can_read_workshops
@@ -71,9 +71,10 @@ class FollowUpView(requires(can_review_lessons), TemplateView):
     """The secretariat's follow-up: open actions by action body, 50 a page, with the numbers
     overdue, due within a month and later over all of them.
 
-    Queries (4 whatever the rows): the user; the counts (one aggregate, which also gives the
-    paginator its count); a page of open actions with lesson, event and body; how many of each
-    body's actions on the page are overdue, over all its open actions.
+    Queries (5 whatever the rows): the user; the counts (one aggregate, which also gives the
+    paginator its count); a page of open actions with their body; their lessons with event and
+    organisation; how many of each body's actions on the page are overdue, over all its open
+    actions.
     """
 
     template_name = "lessons/follow_up.html"
@@ -92,9 +93,13 @@ class FollowUpView(requires(can_review_lessons), TemplateView):
         )
         counts["later"] = counts["total"] - counts["overdue"] - counts["soon"]
         paginator = KnownCountPaginator(
-            open_actions.select_related(
-                "action_body", "lesson", "lesson__event", "lesson__organisation"
-            ).order_by("action_body__acronym", "action_body__name", "due_date", "pk"),
+            # The page's lessons are read for its 50 actions apart: joined to every open action
+            # before the page is cut, they cost a scan of every lesson (150 ms at ten years).
+            open_actions.select_related("action_body")
+            .prefetch_related(
+                Prefetch("lesson", queryset=Lesson.objects.select_related("event", "organisation"))
+            )
+            .order_by("action_body__acronym", "action_body__name", "due_date", "pk"),
             self.paginate_by,
             count=counts["total"],
         )
