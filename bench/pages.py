@@ -67,6 +67,8 @@ if ARGS is not None:
     os.environ["DATABASE_URL"] = f"{SERVER}/{ARGS.database}"
     os.environ["REDIS_URL"] = ARGS.redis
     os.environ.setdefault("DEBUG", "1")
+    # One key for the sessions made here and the servers that read them.
+    os.environ["SECRET_KEY"] = "page-benchmark-" + "x" * 40
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ssrportal.settings")
     sys.path.insert(0, str(ROOT))
 
@@ -226,7 +228,6 @@ def server_env() -> dict:
     env = dict(os.environ)
     env.update(
         DEBUG="0",
-        SECRET_KEY="page-benchmark-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_COOKIES="0",
         SECURE_SSL_REDIRECT="0",
@@ -265,6 +266,22 @@ def start(app: str, port: int, workers: int) -> subprocess.Popen:
 def stop(process: subprocess.Popen) -> None:
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def first_answer(url: str, cookie: str | None) -> int:
+    """The status of one request, redirects not followed: a page measured must answer 200."""
+    request = urllib.request.Request(url)
+    if cookie:
+        request.add_header("Cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}")
+    try:
+        return urllib.request.build_opener(NoRedirect).open(request, timeout=60).status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def wrk(url: str, cookie: str | None) -> dict:
@@ -432,6 +449,10 @@ def main() -> None:
         try:
             for page in selected:
                 url = "http://127.0.0.1:8302" + page.url
+                status = first_answer(url, cookies[page.role])
+                if status != 200:
+                    print(f"{page.name}: answered {status}, not measured")
+                    continue
                 page.load = wrk(url, cookies[page.role])
                 if page.load["non_2xx"] or page.load["socket_errors"]:
                     print(f"  {page.name}: {page.load['non_2xx']} non-2xx answers")
