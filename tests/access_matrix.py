@@ -60,6 +60,7 @@ EVENTS = {
     "event_search": ("get", "/workshops/search/?q=workshop", readers()),
     "person_search": ("get", "/workshops/people/search/?q=ali", editors()),
     "mandate_search": ("get", "/workshops/mandates/search/?q=mission", readers()),
+    "time_zone_search": ("get", "/workshops/time-zones/search/?q=bamako", editors()),
 }
 
 CALENDAR = {

@@ -35,6 +35,7 @@ urlpatterns = [
     path("search/", search.event_search, name="event_search"),
     path("people/search/", search.person_search, name="person_search"),
     path("mandates/search/", search.mandate_search, name="mandate_search"),
+    path("time-zones/search/", search.time_zone_search, name="time_zone_search"),
     # Calendar and iCalendar
     path("calendar/", calendar.CalendarView.as_view(), name="calendar"),
     path("calendar/subscribe/", calendar.FeedLinkView.as_view(), name="feed_link"),

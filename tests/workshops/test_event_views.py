@@ -777,12 +777,28 @@ def test_the_event_page_costs_the_same_queries_for_1_or_500_participants(
     # The user; the event with country, mandate, framework and reader-language title; objectives,
     # expected results, served objectives, target countries and thematic areas (one union);
     # organisers with their roles; participant groups, their organisations and their countries
-    # (three); participants; contacts; documents; sources; linked events; the lessons of the
-    # event (lessons' template tag).
-    with django_assert_max_num_queries(13):
+    # (three); how many each group has; the first 20 of each; the organisations participants
+    # represent; contacts; documents; sources; linked events; the lessons of the event
+    # (lessons' template tag).
+    with django_assert_max_num_queries(15):
         response = secretariat.get(f"/workshops/{event.pk}/")
 
     assert response.content.decode().count("Participant ") >= participants
+
+
+def test_a_group_of_120_names_its_first_20_and_counts_the_others(secretariat):
+    event = crowded_event(30, 1)
+    small = len(secretariat.get(f"/workshops/{event.pk}/").content)
+    big = crowded_event(120, 1)
+
+    response = secretariat.get(f"/workshops/{big.pk}/")
+
+    page = response.content.decode()
+    assert page.count('<th scope="row" class="fw-normal">Participant ') == 20
+    assert "and 100 more participants" in page
+    assert f'href="/workshops/{big.pk}/participants/">all participants</a>' in page
+    # The page weighs the same for 30 or 120 participants: 20 names each, and a count.
+    assert abs(len(response.content) - small) < 500
 
 
 @pytest.mark.parametrize("versions", [1, 60])

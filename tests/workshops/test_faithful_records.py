@@ -401,9 +401,9 @@ def test_the_event_page_costs_the_same_queries_for_1_or_30_groups_links_and_sour
     secretariat.get(event.get_absolute_url())
 
     # As EventDetailView's docstring counts them (the user; the event; its lists; organisers;
-    # groups with their organisations and countries; participants; contacts; documents;
-    # sources; links), plus the lessons panel.
-    with django_assert_max_num_queries(13):
+    # groups with their organisations and countries; how many each group has; the first 20 of
+    # each; their organisations; contacts; documents; sources; links), plus the lessons panel.
+    with django_assert_max_num_queries(15):
         response = secretariat.get(event.get_absolute_url())
 
     assert response.status_code == 200
@@ -436,9 +436,9 @@ def test_the_event_form_costs_the_same_queries_for_1_or_30_groups_links_and_sour
 
     # The user; the event; its rows (objectives and results in one, organisers, contacts,
     # translations, groups, links, sources); the labels of the chosen organisations (organiser
-    # rows, group rows), people (organisers' representatives, contacts) and linked events:
-    # one query per searched field whatever the rows.
-    with django_assert_max_num_queries(15):
+    # rows, group rows), people (organisers' representatives, contacts), linked events and the
+    # mandate: one query per searched field whatever the rows.
+    with django_assert_max_num_queries(16):
         response = secretariat.get(url)
 
     assert response.status_code == 200

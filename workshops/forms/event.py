@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import CoordinationFramework
 from ssrportal.languages import Language, current_language
+from ssrportal.widgets import SearchSelect
 from workshops import choices
 from workshops.models import (
     Approximation,
@@ -61,16 +62,12 @@ LONG_TEXT = {"rows": 6, "class": "text-long"}
 
 
 @functools.cache
-def time_zone_choices() -> list:
-    """IANA time zones, Africa's first (where the portal's events are held)."""
-    names = sorted(zoneinfo.available_timezones())
-
-    def labelled(zones):
-        return [(name, name.replace("_", " ")) for name in zones]
-
-    african = [n for n in names if n.startswith("Africa/")]
-    others = [n for n in names if not n.startswith("Africa/")]
-    return [(_("Africa"), labelled(african)), (_("Other time zones"), labelled(others))]
+def time_zone_choices() -> list[tuple[str, str]]:
+    """IANA time zones, Africa's first (where the portal's events are held). The form shows the
+    chosen one and finds the others as one types (time_zone_search): 600 options would weigh
+    35 KB on every event form."""
+    names = sorted(zoneinfo.available_timezones(), key=lambda n: (not n.startswith("Africa/"), n))
+    return [(name, name.replace("_", " ")) for name in names]
 
 
 class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
@@ -112,6 +109,9 @@ class EventForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         choices=time_zone_choices,
+        widget=SearchSelect(
+            search_url="workshops:time_zone_search", placeholder=_("Type a city: Bamako, Nairobi…")
+        ),
         initial=DEFAULT_TIME_ZONE,
         help_text=_("Where the event takes place: the times above are in this zone."),
     )
@@ -172,6 +172,8 @@ class EventForm(forms.ModelForm):
             "summary": forms.Textarea(attrs=LONG_TEXT),
             "background": forms.Textarea(attrs={**LONG_TEXT, "rows": 12}),
             "outcome": forms.Textarea(attrs=LONG_TEXT),
+            # Found by typing: a select of every mandate grows with the years (40 KB at 400).
+            "mandate": SearchSelect(search_url="workshops:mandate_search"),
         }
         help_texts = {
             "summary": _("A few lines that say what the event is, shown in lists."),
@@ -210,7 +212,6 @@ class EventForm(forms.ModelForm):
         use_choices(choices.countries(), self.fields["country"], self.fields["target_countries"])
         use_choices(choices.thematic_areas(), self.fields["thematic_areas"])
         self.fields["mandate"].queryset = Mandate.objects.only("title")
-        use_choices(choices.mandates(), self.fields["mandate"])
         self.fields["framework"].queryset = CoordinationFramework.objects.only("name", "acronym")
         use_choices(choices.frameworks(), self.fields["framework"])
         mandate_id = self._chosen_mandate_id()

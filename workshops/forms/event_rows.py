@@ -190,7 +190,6 @@ class ContactFormSet(OrderedRowsFormSet):
     searched_fields = ("person",)
     distinct_fields = ("person",)
     duplicate_message = _("This person is already a contact of the event.")
-    extra_when_empty = 2
 
     def add_fields(self, form, index):
         form.fields["person"].queryset = Person.objects.select_related("organisation")

@@ -133,6 +133,8 @@ def row_helper(*fields, label_class: str = "") -> FormHelper:
     helper.form_tag = False
     helper.disable_csrf = True
     helper.render_hidden_fields = True
+    # The page's head loads the formsets' media once, not each of its rows.
+    helper.include_media = False
     helper.layout = Layout(*fields)
     return helper
 
@@ -191,7 +193,8 @@ class OrderedRowsFormSet(forms.BaseInlineFormSet):
     searched_fields: tuple[str, ...] = ()
     distinct_fields: tuple[str, ...] = ()
     duplicate_message = _("This row repeats another one.")
-    extra_when_empty = 3
+    # One empty row to start with: "Add" gives more (each row weighs some 3-6 KB of HTML).
+    extra_when_empty = 1
     extra_when_filled = 1
 
     def __init__(self, *args, saved_rows: list | None = None, **kwargs):

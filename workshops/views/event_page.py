@@ -1,10 +1,11 @@
 """The event page, laid out like the notice of the event."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import CharField, F, IntegerField, Prefetch, Q, Value
+from django.db.models import CharField, Count, F, IntegerField, Prefetch, Q, Value, Window
+from django.db.models.functions import RowNumber
 from django.views.generic import DetailView
 
 from partners.models import Country, Organisation
@@ -145,13 +146,14 @@ class EventDetailView(ReaderRequired, DetailView):
     results, participants by group, contacts, documents, sources and linked events; then the
     mandate and the labels.
 
-    Queries (12 whatever the participants, groups, organisers or documents, and one more for
+    Queries (14 whatever the participants, groups, organisers or documents, and one more for
     the lessons panel's template tag): the user (the session is cached); the event with its
     country, mandate, framework and title in the reader's language; objectives, expected
     results, served mandate objectives, target countries and thematic areas (one union);
     organisers with their roles; participant groups, the organisations and the countries each
-    names (three); participants with person and organisations; contacts; documents; sources;
-    linked events.
+    names (three); how many participants each group has; the first 20 of each group by name,
+    with person and organisations; the organisations participants represent; contacts;
+    documents; sources; linked events. A group of 1,500 shows 20 names and "and 1,480 more".
     """
 
     template_name = "workshops/event_detail.html"
@@ -167,12 +169,8 @@ class EventDetailView(ReaderRequired, DetailView):
         event = self.object
         lists = event_lists(event)
         organisers = organisers_by_role(event)
-        participants = Participant.objects.filter(event=event).select_related(
-            "person", "organisation", "person__organisation"
-        )
-        by_group = defaultdict(list)
-        for participant in participants:
-            by_group[participant.group_id].append(participant)
+        shown, counts = shown_participants(event)
+        participant_count = sum(counts.values())
         groups = [
             {
                 "group": group,
@@ -183,15 +181,17 @@ class EventDetailView(ReaderRequired, DetailView):
                     group.organisations.all(), key=lambda o: o.short_label.casefold()
                 ),
                 "countries": sorted(group.countries.all(), key=lambda c: c.name.casefold()),
-                "participants": by_group.pop(group.pk, []),
+                "participants": shown.pop(group.pk, []),
+                "more": counts.pop(group.pk, 0) - SHOWN_PER_GROUP,
             }
             for group in participant_groups(event)
         ]
         # Participants whose group is gone (or was never set) are still invited.
-        others = [p for group_participants in by_group.values() for p in group_participants]
+        others = [p for group_participants in shown.values() for p in group_participants]
+        others_more = sum(counts.values()) - len(others)
         translated_title = event.display_title != event.title
         involved = {row.organisation_id for _, rows in organisers for row in rows}
-        involved |= {p.organisation_id for p in participants if p.organisation_id}
+        involved |= participants_organisations(event)
         involved |= {o.pk for g in groups for o in g["group"].organisations.all()}
         context.update(
             involved_organisations=involved,
@@ -205,7 +205,8 @@ class EventDetailView(ReaderRequired, DetailView):
             thematic_areas=lists["areas"],
             groups=groups,
             other_participants=others,
-            participant_count=sum(len(g["participants"]) for g in groups) + len(others),
+            others_more=others_more,
+            participant_count=participant_count,
             contacts=list(
                 EventContact.objects.filter(event=event).select_related(
                     "person", "person__organisation"
@@ -245,4 +246,48 @@ def participant_groups(event: Event) -> list[ParticipantGroup]:
             Prefetch("organisations", queryset=Organisation.objects.select_related("parent")),
             "countries",
         )
+    )
+
+
+SHOWN_PER_GROUP = 20  # the page names the first 20 of a group; the participants page has all
+
+
+def shown_participants(event: Event) -> tuple[dict, Counter]:
+    """The first SHOWN_PER_GROUP participants of each group by name ({group id or None:
+    participants}) and how many each group has: two queries, whatever the number."""
+    counts = Counter(
+        dict(
+            Participant.objects.filter(event=event)
+            .order_by()
+            .values("group_id")
+            .annotate(n=Count("pk"))
+            .values_list("group_id", "n")
+        )
+    )
+    first = (
+        Participant.objects.filter(event=event)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("group_id")],
+                order_by=[F("person__full_name").asc(), F("pk").asc()],
+            )
+        )
+        .filter(rank__lte=SHOWN_PER_GROUP)
+        .select_related("person", "organisation", "person__organisation")
+        .order_by("rank")
+    )
+    shown = defaultdict(list)
+    for participant in first:
+        shown[participant.group_id].append(participant)
+    return shown, counts
+
+
+def participants_organisations(event: Event) -> set[int]:
+    """The organisations the event's participants represent: one query."""
+    return set(
+        Participant.objects.filter(event=event, organisation__isnull=False)
+        .order_by()
+        .values_list("organisation_id", flat=True)
+        .distinct()
     )

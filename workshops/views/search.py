@@ -5,12 +5,15 @@ Each answers ``?q=`` with at most 20 matches as JSON, in the shape ssrportal/wid
 SearchSelect reads: ``{"results": [{"value": "12", "text": "…", "detail": "…"}]}``.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Exists, F, OuterRef, Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from ssrportal.access import predicate_required
 from ssrportal.widgets import search_results
+from workshops.forms.event import time_zone_choices
 from workshops.models import Event, EventTranslation, Mandate
 from workshops.permissions import can_edit_workshops, can_read_workshops
 
@@ -96,3 +99,17 @@ def mandate_search(request):
             ),
         )
     )
+
+
+@predicate_required(can_edit_workshops)
+@require_safe
+def time_zone_search(request):
+    """Time zones for the event form's picker (the secretariat's): ``?q=`` words of the name (a
+    city: "bamako", "cape verde"), Africa's first, at most 20. Queries: the user."""
+    words = [word.casefold().replace(" ", "_") for word in search_words(request)]
+    found = [
+        SimpleNamespace(pk=name, label=label)
+        for name, label in time_zone_choices()
+        if words and all(word in name.casefold() for word in words)
+    ]
+    return JsonResponse(search_results(found[:MAX_MATCHES], text=lambda zone: zone.label))
