@@ -201,8 +201,31 @@ def test_month_view_costs_the_same_queries_for_one_or_many_events(
     with django_assert_max_num_queries(3):
         response = client.get("/workshops/calendar/?year=2022&month=1")
 
-    assert response.content.decode().count("Réunion de haut niveau CUA-CER") >= events
+    days = [(entries, more) for week in response.context["weeks"] for _, entries, more in week]
+    # Every event is on the calendar, at most three a day: a busy day says how many more.
+    assert sum(len(entries) + more for entries, more in days) >= events
+    assert max(len(entries) for entries, _ in days) <= 3
+    shown = sum(len(entries) for entries, _ in days)
+    assert response.content.decode().count("Réunion de haut niveau CUA-CER") == shown
     assert response.context["undated"] == events
+
+
+def test_a_busy_month_weighs_the_same_with_60_or_300_events(client, secretariat_user):
+    def add(count):
+        for n in range(count):
+            start = dt.datetime(2022, 1, 1 + n % 28, 9, tzinfo=BAMAKO)
+            factories.EventFactory(start=start, end=start + dt.timedelta(days=2))
+
+    client.force_login(secretariat_user)
+    add(60)
+    small = len(client.get("/workshops/calendar/?year=2022&month=1").content)
+    add(240)
+
+    response = client.get("/workshops/calendar/?year=2022&month=1")
+
+    assert abs(len(response.content) - small) < 1000
+    # 300 events of three days over 28 days: some 32 on each day, three of them shown.
+    assert re.search(r"and \d\d more</a>", response.content.decode())
 
 
 # --- An event's .ics file -------------------------------------------------------------------------
