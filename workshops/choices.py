@@ -2,10 +2,12 @@
 
 The event and mandate forms offer every country, organisation, thematic area... Those lists
 change rarely, so they are kept in Django's cache (locmem, Redis in production) as (pk, label)
-pairs, in the reader's language, under a key holding a version of the model. Saving or
-deleting a row of the model gives it a new version (WorkshopsConfig.ready() connects
-``forget_choices``), so a new organisation is offered at once. The forms still validate a
-submitted value against the database.
+pairs, in the reader's language, under a key holding a version of the model and a
+fingerprint of its rows. Saving or deleting a row through Django gives the model a new
+version (WorkshopsConfig.ready() connects ``forget_choices``), so a new organisation is offered
+at once. What no signal tells (a restore, a bulk load, another program writing the tables)
+changes the fingerprint: how many rows, the highest id and the latest change, read once a
+minute at most. The forms still validate a submitted value against the database.
 """
 
 import unicodedata
@@ -42,8 +44,29 @@ def _version_key(model: type[models.Model]) -> str:
     return f"workshops:choices:version:{model._meta.label_lower}"
 
 
+FINGERPRINT_SECONDS = 60
+
+
+def _fingerprint(model: type[models.Model]) -> str:
+    """How many rows, the highest id and the latest change (where the model records it): one
+    query, cached for a minute."""
+
+    def read() -> str:
+        figures = {"rows": models.Count("pk"), "top": models.Max("pk")}
+        if any(field.name == "updated_at" for field in model._meta.get_fields()):
+            figures["changed"] = models.Max("updated_at")
+        found = model._default_manager.order_by().aggregate(**figures)
+        return "-".join(str(found[name]) for name in figures)
+
+    return cache.get_or_set(
+        f"workshops:choices:fingerprint:{model._meta.label_lower}", read, FINGERPRINT_SECONDS
+    )
+
+
 def _version(model: type[models.Model]) -> str:
-    return cache.get_or_set(_version_key(model), lambda: uuid.uuid4().hex, None)
+    """The version bumped by signals, and the fingerprint of the rows."""
+    signalled = cache.get_or_set(_version_key(model), lambda: uuid.uuid4().hex, None)
+    return f"{signalled}:{_fingerprint(model)}"
 
 
 def reference_choices(
