@@ -105,6 +105,12 @@ NOTICES = {
         "/workshops/{event}/notices/preview.html?kind=thank_you&participant={participant}",
         editors(),
     ),
+    # The preview's participant picker: this event's participants as JSON.
+    "notice_participant_search": (
+        "get",
+        "/workshops/{event}/notices/participants/search/?q=ab",
+        editors(),
+    ),
     # Sent again: a new row, and back to the ledger.
     "notice_resend": ("post", "/workshops/notices/{notice}/resend/", editors(302)),
     "wordings": ("get", "/workshops/notices/wordings/", editors()),

@@ -1,5 +1,5 @@
 """The event list's filters, search, tabs and sorting, shared by the list and its export; the
-filters of an event's notices."""
+filters of an event's notices and participants."""
 
 import django_filters
 from django import forms
@@ -19,9 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from partners.models import Organisation
+from partners.models.organisation import search_names_q
 from ssrportal.widgets import SearchSelect
 from workshops import choices
 from workshops.models import (
+    Answer,
+    Attendance,
     Event,
     EventKind,
     EventOrganiser,
@@ -30,6 +33,7 @@ from workshops.models import (
     Notice,
     NoticeKind,
     NoticeState,
+    Participant,
 )
 from workshops.search import search_events
 
@@ -204,3 +208,53 @@ class NoticeFilter(django_filters.FilterSet):
     class Meta:
         model = Notice
         fields = ["state", "kind"]
+
+
+# --- The participants of an event (workshops:participants, workshops:notices) ---------------------
+
+NOT_RECORDED = "none"  # the attendance filter's value for "no attendance recorded"
+
+
+def participant_words_q(text: str) -> Q:
+    """Participants with every word of ``text`` (at most five) in the person's name or e-mail,
+    or in a name of the organisation they represent or of the person's own (accents and case
+    ignored for organisations, as their pickers do). An empty Q for an empty text."""
+    condition = Q()
+    for word in text.split()[:5]:
+        condition &= (
+            Q(person__full_name__icontains=word)
+            | Q(person__email__icontains=word)
+            | search_names_q(word, "organisation__")
+            | search_names_q(word, "person__organisation__")
+        )
+    return condition
+
+
+class ParticipantSearchFilter(django_filters.FilterSet):
+    """Words of the name, e-mail or organisation (the invitations table of the notices page)."""
+
+    search = django_filters.CharFilter(method="with_words", label=_("Name, e-mail or organisation"))
+
+    class Meta:
+        model = Participant
+        fields = []
+
+    def with_words(self, queryset, name, value):
+        return queryset.filter(participant_words_q(value))
+
+
+class ParticipantFilter(ParticipantSearchFilter):
+    """The participants page: words, answer and attendance ("not recorded" included)."""
+
+    answer = django_filters.ChoiceFilter(
+        choices=Answer.choices, label=pgettext_lazy("participant", "Answer"), empty_label=_("Any")
+    )
+    attendance = django_filters.ChoiceFilter(
+        choices=[*Attendance.choices, (NOT_RECORDED, _("not recorded"))],
+        method="with_attendance",
+        label=_("Attendance"),
+        empty_label=_("Any"),
+    )
+
+    def with_attendance(self, queryset, name, value):
+        return queryset.filter(attendance="" if value == NOT_RECORDED else value)

@@ -71,6 +71,11 @@ urlpatterns = [
     path("<int:pk>/notices/invite/", notices.invite, name="notices_invite"),
     path("<int:pk>/notices/preview/", notices.NoticePreviewView.as_view(), name="notice_preview"),
     path("<int:pk>/notices/preview.html", notices.notice_preview_html, name="notice_preview_html"),
+    path(
+        "<int:pk>/notices/participants/search/",
+        notices.participant_search,
+        name="notice_participant_search",
+    ),
     path("notices/<int:pk>/resend/", notices.resend, name="notice_resend"),
     path("notices/wordings/", wordings.WordingListView.as_view(), name="wordings"),
     path(

@@ -10,8 +10,16 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from partners.models import Person
 from tests import factories
-from workshops.models import EventStatus, Notice, NoticeKind, NoticeState, NoticeTemplate
+from workshops.models import (
+    EventStatus,
+    Notice,
+    NoticeKind,
+    NoticeState,
+    NoticeTemplate,
+    Participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -261,8 +269,59 @@ def test_the_notices_page_offers_the_preview_of_the_first_participant_with_an_ad
     response = secretariat.get(page_of(event))
 
     page = response.content.decode()
-    assert f'<option value="{aminata.pk}" selected>' in page
-    assert f'<option value="{nameless.pk}">Mr. Boubacar Bocoum · no e-mail address' in page
+    picker = page[page.index('<select name="participant"') :]
+    picker = picker[: picker.index("</select>")]
+    search_url = f"/workshops/{event.pk}/notices/participants/search/"
+    assert f'data-search-url="{search_url}"' in picker
+    assert f'<option value="{aminata.pk}" selected>Ms. Aminata Traoré · a.traore@example.org' in (
+        picker
+    )
+    assert picker.count("<option") == 1  # the others are found by typing
+
+
+def search(client, event, query: str):
+    return client.get(f"/workshops/{event.pk}/notices/participants/search/", {"q": query})
+
+
+def test_the_preview_finds_the_events_participants_by_name_e_mail_or_organisation(
+    secretariat, event, aminata, john, nameless
+):
+    factories.ParticipantFactory(person__full_name="Boubacar Diallo")  # another event's
+    john.organisation = factories.organisation("ECOWAS")
+    john.save()
+
+    by_name = search(secretariat, event, "bou").json()
+    by_email = search(secretariat, event, "traore@").json()
+    by_organisation = search(secretariat, event, "cedeao").json()
+    too_short = search(secretariat, event, "a").json()
+
+    assert by_name == {
+        "results": [
+            {
+                "value": str(nameless.pk),
+                "text": "Mr. Boubacar Bocoum",
+                "detail": "no e-mail address",
+            }
+        ]
+    }
+    assert [row["text"] for row in by_email["results"]] == ["Ms. Aminata Traoré"]
+    assert [row["detail"] for row in by_organisation["results"]] == ["j.okello@example.org"]
+    assert too_short == {"results": []}
+
+
+def test_the_preview_search_gives_at_most_20_participants_by_name(secretariat, event):
+    for n in range(25):
+        factories.ParticipantFactory(event=event, person__full_name=f"Participant {24 - n:02}")
+
+    found = search(secretariat, event, "participant").json()["results"]
+
+    assert [row["text"] for row in found] == [f"Mr. Participant {n:02}" for n in range(20)]
+
+
+def test_the_preview_search_of_an_event_that_does_not_exist_is_not_found(secretariat):
+    response = secretariat.get("/workshops/999999/notices/participants/search/", {"q": "ab"})
+
+    assert response.status_code == 404
 
 
 def test_the_html_preview_alone_allows_inline_style_and_the_portals_frame(
@@ -318,6 +377,22 @@ def test_the_preview_of_a_participant_of_another_event_is_refused(secretariat, e
 
     assert page.status_code == 400
     assert "Select a valid choice" in text_of(page)
+    assert f'value="{stranger.pk}"' not in page.content.decode()
+    assert html.status_code == 404
+
+
+@pytest.mark.parametrize("value", ["", "abc", "99999999999999999999", "-1", "1.5"])
+def test_a_preview_for_no_participant_or_a_wrong_value_is_refused(
+    secretariat, event, aminata, value
+):
+    page = secretariat.get(
+        f"/workshops/{event.pk}/notices/preview/", {"kind": "invitation", "participant": value}
+    )
+    html = secretariat.get(
+        f"/workshops/{event.pk}/notices/preview.html", {"kind": "invitation", "participant": value}
+    )
+
+    assert page.status_code == 400
     assert html.status_code == 404
 
 
@@ -408,7 +483,7 @@ def test_the_ledger_shows_50_notices_a_page(secretariat, event):
 
     assert first.content.decode().count("secretariat@example.org") == 50
     assert second.content.decode().count("secretariat@example.org") == 1
-    assert 'href="?page=2"' in first.content.decode()
+    assert 'href="?page=2#ledger"' in first.content.decode()
 
 
 def test_resend_records_a_new_row_and_keeps_the_first(secretariat, event, aminata):
@@ -462,28 +537,183 @@ def test_an_invitation_to_a_cancelled_event_is_not_sent_again(secretariat, event
     assert Notice.objects.count() == 1
 
 
-@pytest.mark.parametrize("count", [1, 60])
-def test_the_notices_page_costs_the_same_queries_for_1_or_60(
-    secretariat, event, django_assert_max_num_queries, count
-):
-    for n in range(count):
-        participant = factories.ParticipantFactory(event=event)
-        factories.NoticeFactory(
+def with_invitations(event, count: int, *, prefix: str = "p") -> None:
+    """``count`` participants, each invited: failed for one in ten, sent to the others
+    (addresses and reasons as long as the ten years of generated data give them)."""
+    people = Person.objects.bulk_create(
+        Person(
+            title="Dr.",
+            full_name=f"Participant {n:03}",
+            email=f"{prefix}{n}.participant@liaison-office.bench.example",
+        )
+        for n in range(count)
+    )
+    participants = Participant.objects.bulk_create(
+        Participant(event=event, person=person) for person in people
+    )
+    Notice.objects.bulk_create(
+        Notice(
             event=event,
             participant=participant,
             kind=NoticeKind.INVITATION,
+            recipient_name=participant.person.full_name,
             recipient_email=participant.person.email,
-            state=NoticeState.SENT if n % 2 else NoticeState.FAILED,
+            state=NoticeState.SENT if n % 10 else NoticeState.FAILED,
+            sent_at=timezone.now() if n % 10 else None,
+            last_error=""
+            if n % 10
+            else "550 5.1.1 <mailbox> Recipient address rejected: user unknown",
         )
+        for n, participant in enumerate(participants)
+    )
+
+
+@pytest.mark.parametrize(("count", "on_page_2"), [(1, 1), (60, 10)])
+def test_the_notices_page_costs_the_same_queries_for_1_or_60(
+    secretariat, event, django_assert_max_num_queries, count, on_page_2
+):
+    with_invitations(event, count)
     secretariat.get(page_of(event))
 
-    # The user; the event; the participants with their person; their invitations; the notices
-    # counted by state and kind (which also feeds the paginator); the page of notices.
-    with django_assert_max_num_queries(6):
-        response = secretariat.get(page_of(event))
+    # The user; the event; the participants counted (all, and whom "Invite everyone"
+    # invites); the page of participants; their invitations; the preview's first participant
+    # with an address; the notices counted by state and kind; the page of notices.
+    with django_assert_max_num_queries(8):
+        response = secretariat.get(page_of(event), {"invite_page": 2, "page": 2})
 
-    assert response.content.decode().count('name="participants"') == count
-    assert response.content.decode().count("/resend/") == min(count, 50)
+    # A page past the last shows the last.
+    assert response.content.decode().count('name="participants"') == on_page_2
+    assert response.content.decode().count("/resend/") == on_page_2
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_a_search_of_the_invitations_costs_the_same_queries_for_1_or_60(
+    secretariat, event, django_assert_max_num_queries, count
+):
+    with_invitations(event, count)
+    secretariat.get(page_of(event), {"search": "participant"})
+
+    # As without a search, and the participants it keeps, counted for the paginator.
+    with django_assert_max_num_queries(9):
+        response = secretariat.get(page_of(event), {"search": "participant"})
+
+    assert response.content.decode().count('name="participants"') == min(count, 50)
+
+
+def test_the_notices_page_weighs_the_same_at_60_or_300_participants(secretariat, event):
+    larger = factories.EventFactory(
+        title=event.title,
+        format=event.format,
+        status=event.status,
+        start=event.start,
+        end=event.end,
+        time_zone=event.time_zone,
+        venue=event.venue,
+        city=event.city,
+        country=event.country,
+    )
+    with_invitations(event, 60, prefix="small")
+    with_invitations(larger, 300, prefix="large")
+
+    sizes = [len(secretariat.get(page_of(e)).content) for e in (event, larger)]
+
+    # Both fill a page of participants and of notices; only the page links differ.
+    assert abs(sizes[1] - sizes[0]) < 2_000
+    assert max(sizes) < 60_000
+
+
+# --- Pages of the invitations table ---------------------------------------------------------------
+
+
+def invited_names(response) -> list[str]:
+    page = response.content.decode()
+    return re.findall(r'name="participants" value="\d+"> ([^<]+)</label>', page)
+
+
+def test_the_invitations_table_shows_50_participants_a_page_apart_from_the_ledger(
+    secretariat, event
+):
+    with_invitations(event, 120)
+
+    first = secretariat.get(page_of(event))
+    third = secretariat.get(page_of(event), {"invite_page": 3, "page": 2})
+
+    assert invited_names(first) == [f"Dr. Participant {n:03}" for n in range(50)]
+    assert invited_names(third) == [f"Dr. Participant {n:03}" for n in range(100, 120)]
+    page = first.content.decode()
+    assert 'href="?invite_page=2#invite-title"' in page
+    assert 'href="?invite_page=3#invite-title"' in page
+    assert 'href="?page=2#ledger"' in page
+    third_page = third.content.decode()
+    assert third_page.count("/resend/") == 50  # the ledger's second page: 120 notices
+    assert 'href="?page=2&amp;invite_page=2#invite-title"' in third_page
+    assert 'href="?invite_page=3&amp;page=3#ledger"' in third_page
+
+
+def test_the_invitations_table_finds_participants_by_name_e_mail_or_organisation(
+    secretariat, event, aminata, john, nameless
+):
+    john.organisation = factories.organisation("ECOWAS")
+    john.save()
+
+    by_name = secretariat.get(page_of(event), {"search": "aminata"})
+    by_organisation = secretariat.get(page_of(event), {"search": "cedeao", "state": "sent"})
+    nobody = secretariat.get(page_of(event), {"search": "nobody"})
+
+    assert invited_names(by_name) == ["Ms. Aminata Traoré"]
+    assert invited_names(by_organisation) == ["Mr. John Okello"]
+    assert '<input type="hidden" name="state" value="sent">' in by_organisation.content.decode()
+    assert "No participant matches this search." in text_of(nobody)
+    # The button still counts everyone of the event.
+    assert "Invite everyone not yet invited (2)" in text_of(nobody)
+
+
+def test_invite_everyone_invites_every_page_of_participants(secretariat, event):
+    with_invitations(event, 70)
+    Notice.objects.filter(event=event).delete()
+    declined = Participant.objects.get(person__full_name="Participant 003")
+    declined.answer = "declined"
+    declined.save()
+    Person.objects.filter(full_name="Participant 004").update(email="")
+    already = Participant.objects.get(person__full_name="Participant 005")
+    factories.NoticeFactory(
+        event=event, participant=already, kind=NoticeKind.INVITATION, state=NoticeState.SENT
+    )
+    before = secretariat.get(page_of(event))
+
+    response = secretariat.post(
+        f"/workshops/{event.pk}/notices/invite/",
+        {"invite": "everyone", "back": "invite_page=2&search=participant&evil=x"},
+    )
+
+    assert "Invite everyone not yet invited (67)" in text_of(before)
+    assert response.status_code == 302
+    assert response.url == f"{page_of(event)}?search=participant&invite_page=2"
+    invited = Notice.objects.filter(event=event, kind=NoticeKind.INVITATION)
+    assert invited.count() == 68  # 67 and the one already sent
+    assert not invited.filter(participant=declined).exists()
+    text = text_of(secretariat.get(response.url))
+    assert "67 invitations queued." in text
+    assert "Not invited, with no e-mail address: Dr. Participant 004." in text
+    assert "Invite everyone not yet invited (0)" in text
+
+
+def test_invite_selected_invites_the_rows_ticked_on_page_2(secretariat, event):
+    with_invitations(event, 70)
+    Notice.objects.filter(event=event).delete()
+    second = secretariat.get(page_of(event), {"invite_page": 2})
+    ticked = re.findall(r'name="participants" value="(\d+)"', second.content.decode())[:2]
+
+    response = secretariat.post(
+        f"/workshops/{event.pk}/notices/invite/",
+        {"invite": "selected", "participants": ticked, "back": "invite_page=2"},
+    )
+
+    assert response.url == f"{page_of(event)}?invite_page=2"
+    assert invitations(event) == [
+        "p50.participant@liaison-office.bench.example",
+        "p51.participant@liaison-office.bench.example",
+    ]
 
 
 # --- Wordings -------------------------------------------------------------------------------------

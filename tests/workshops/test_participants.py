@@ -1,5 +1,6 @@
 import csv
 import datetime as dt
+import html
 import io
 import re
 from pathlib import Path
@@ -277,6 +278,204 @@ def test_a_focal_point_cannot_change_answers(client, focal_point_user, event):
     assert response.status_code == 403
     participant.refresh_from_db()
     assert participant.answer == "invited"
+
+
+# --- Pages and filter -----------------------------------------------------------------------------
+
+
+def names_in(response) -> list[str]:
+    """The participants' names in the table, in its order."""
+    return re.findall(
+        r'<label for="participant-\d+" class="fw-semibold">([^<]+)</label>',
+        (response.content.decode()),
+    )
+
+
+def test_the_table_shows_50_participants_a_page_by_name(secretariat, event):
+    crowded(event, 120)
+
+    first = secretariat.get(page_of(event))
+    third = secretariat.get(page_of(event), {"page": 3})
+
+    assert names_in(first) == [f"Participant {n:03}" for n in range(50)]
+    assert names_in(third) == [f"Participant {n:03}" for n in range(100, 120)]
+    page = first.content.decode()
+    assert 'href="?page=2#table-title"' in page
+    assert 'href="?page=3#table-title"' in page
+    assert "120 participants" in page
+
+
+def test_names_are_ordered_with_case_ignored(secretariat, event):
+    for name in ["Zoé Kaboré", "aminata Sow", "Boubacar Bocoum"]:
+        factories.ParticipantFactory(event=event, person__full_name=name, person__title="")
+
+    response = secretariat.get(page_of(event))
+
+    assert names_in(response) == ["aminata Sow", "Boubacar Bocoum", "Zoé Kaboré"]
+
+
+def test_names_are_ordered_with_accents_ignored_on_postgresql(on_postgresql, secretariat, event):
+    for name in ["Zoé Kaboré", "Élise Ouédraogo", "Boubacar Bocoum", "Fatou Ndiaye"]:
+        factories.ParticipantFactory(event=event, person__full_name=name, person__title="")
+
+    response = secretariat.get(page_of(event))
+
+    assert names_in(response) == [
+        "Boubacar Bocoum",
+        "Élise Ouédraogo",
+        "Fatou Ndiaye",
+        "Zoé Kaboré",
+    ]
+
+
+@pytest.fixture
+def mixed_event(event):
+    """Three participants with different organisations, answers and attendance."""
+    factories.ParticipantFactory(
+        event=event,
+        person__title="",
+        person__full_name="Aïssata Traoré",
+        person__email="aissata.traore@example.org",
+        organisation=factories.organisation("ECOWAS"),
+        answer="confirmed",
+        attendance="attended",
+    )
+    factories.ParticipantFactory(
+        event=event,
+        person__title="",
+        person__full_name="Boubacar Bocoum",
+        person__email="b.bocoum@example.org",
+        person__organisation=factories.organisation("AC-RSS"),
+        answer="confirmed",
+    )
+    factories.ParticipantFactory(
+        event=event,
+        person__title="",
+        person__full_name="John Okello",
+        person__email="j.okello@example.org",
+        answer="declined",
+    )
+    return event
+
+
+@pytest.mark.parametrize(
+    ("params", "names"),
+    [
+        ({"search": "traoré"}, ["Aïssata Traoré"]),
+        ({"search": "okello@example"}, ["John Okello"]),
+        # The organisation represented, by its French acronym; the person's own organisation.
+        ({"search": "cedeao"}, ["Aïssata Traoré"]),
+        ({"search": "ac-rss bocoum"}, ["Boubacar Bocoum"]),
+        ({"answer": "confirmed"}, ["Aïssata Traoré", "Boubacar Bocoum"]),
+        ({"attendance": "none"}, ["Boubacar Bocoum", "John Okello"]),
+        ({"answer": "confirmed", "attendance": "attended"}, ["Aïssata Traoré"]),
+        ({"answer": "not-an-answer"}, ["Aïssata Traoré", "Boubacar Bocoum", "John Okello"]),
+    ],
+    ids=["name", "e-mail", "organisation", "two-words", "answer", "no-attendance", "both", "bad"],
+)
+def test_the_filter_keeps_the_participants_asked_for(secretariat, mixed_event, params, names):
+    response = secretariat.get(page_of(mixed_event), params)
+
+    assert response.status_code == 200
+    assert names_in(response) == names
+
+
+def test_the_filter_says_how_many_match_and_the_counts_stay_over_everyone(secretariat, mixed_event):
+    response = secretariat.get(page_of(mixed_event), {"answer": "confirmed"})
+
+    page = response.content.decode()
+    assert "2 participants match these filters." in page
+    assert "3 participants" in page
+    assert "confirmed: 2" in page
+    assert "declined: 1" in page
+    assert "not recorded: 2" in page
+    assert f'href="/workshops/{mixed_event.pk}/participants/#table-title">Show all' in page
+
+
+def test_nothing_matching_the_filter_says_so(secretariat, mixed_event):
+    response = secretariat.get(page_of(mixed_event), {"search": "nobody"})
+
+    page = response.content.decode()
+    assert "No participant matches these filters." in page
+    assert "0 participants match these filters." in page
+
+
+def test_the_counts_are_over_every_participant_whatever_the_page(secretariat, event):
+    crowded(event, 120)
+    Participant.objects.filter(person__full_name__lt="Participant 010").update(
+        attendance="attended"
+    )
+
+    response = secretariat.get(page_of(event), {"page": 3})
+
+    page = response.content.decode()
+    assert "120 participants" in page
+    assert "invited: 60" in page
+    assert "confirmed: 60" in page
+    assert "attended: 10" in page
+    assert "not recorded: 110" in page
+
+
+def test_the_filter_pages_keep_the_filter(secretariat, event):
+    crowded(event, 120)
+
+    response = secretariat.get(page_of(event), {"answer": "confirmed", "search": "ecowas"})
+
+    page = response.content.decode()
+    assert "60 participants match these filters." in page
+    assert 'href="?search=ecowas&amp;answer=confirmed&amp;page=2#table-title"' in page
+    assert names_in(response)[:2] == ["Participant 001", "Participant 003"]
+
+
+def test_a_bulk_change_on_page_2_changes_the_ticked_rows_and_goes_back_there(secretariat, event):
+    crowded(event, 120)
+    second = secretariat.get(page_of(event), {"page": 2, "answer": "invited"})
+    back = re.search(r'name="back" value="([^"]*)"', second.content.decode()).group(1)
+    ticked = [Participant.objects.get(person__full_name=name).pk for name in names_in(second)[:3]]
+
+    response = secretariat.post(
+        f"/workshops/{event.pk}/participants/bulk/",
+        {"participants": ticked, "change": "answer:declined", "back": html.unescape(back)},
+    )
+
+    assert response.status_code == 302
+    assert response.url == f"{page_of(event)}?answer=invited&page=2"
+    declined = Participant.objects.filter(answer="declined")
+    assert sorted(declined.values_list("person__full_name", flat=True)) == [
+        "Participant 100",
+        "Participant 102",
+        "Participant 104",
+    ]
+    page = secretariat.get(response.url).content.decode()
+    assert "Answer “declined” recorded for 3 participants." in page
+    assert "declined: 3" in page
+
+
+def test_a_bulk_change_goes_back_only_to_the_pages_own_parameters(secretariat, event):
+    participant = factories.ParticipantFactory(event=event)
+
+    response = secretariat.post(
+        f"/workshops/{event.pk}/participants/bulk/",
+        {
+            "participants": [participant.pk],
+            "change": "answer:confirmed",
+            "back": "page=2&next=https://evil.example&search=ab",
+        },
+    )
+
+    assert response.url == f"{page_of(event)}?search=ab&page=2"
+
+
+def test_the_participants_page_weighs_the_same_at_60_or_300_participants(secretariat):
+    smaller, larger = factories.EventFactory(), factories.EventFactory()
+    crowded(smaller, 60, prefix="small")
+    crowded(larger, 300, prefix="large")
+
+    sizes = [len(secretariat.get(page_of(event)).content) for event in (smaller, larger)]
+
+    # Both fill a page of 50; only the page links differ (2 pages, then 6).
+    assert abs(sizes[1] - sizes[0]) < 2_000
+    assert max(sizes) < 60_000
 
 
 # --- Import ---------------------------------------------------------------------------------------
@@ -660,11 +859,13 @@ def test_the_attendance_sheet_lists_names_sorted_without_those_who_declined(secr
 # --- Queries --------------------------------------------------------------------------------------
 
 
-def crowded(event, count: int) -> None:
+def crowded(event, count: int, *, prefix: str = "p") -> None:
     ecowas = factories.organisation("ECOWAS")
     group = factories.ParticipantGroupFactory(event=event)
     people = Person.objects.bulk_create(
-        Person(full_name=f"Participant {n:03}", email=f"p{n}@example.org", organisation=ecowas)
+        Person(
+            full_name=f"Participant {n:03}", email=f"{prefix}{n}@example.org", organisation=ecowas
+        )
         for n in range(count)
     )
     Participant.objects.bulk_create(
@@ -680,12 +881,27 @@ def test_the_participants_page_costs_the_same_queries_for_1_or_500(
     crowded(event, count)
     secretariat.get(page_of(event))
 
-    # The user; the event; the participants with person, organisations and group; the
-    # organisations of the add form; the event's groups.
+    # The user; the event; the participants counted by answer and attendance (which also
+    # feeds the paginator); the page of participants with person, organisations and group;
+    # the event's groups.
     with django_assert_max_num_queries(5):
-        response = secretariat.get(page_of(event))
+        response = secretariat.get(page_of(event), {"page": 2})
 
-    assert response.content.decode().count('name="participants"') == count
+    assert response.content.decode().count('name="participants"') == min(count, 50)
+
+
+@pytest.mark.parametrize("count", [1, 500])
+def test_a_search_of_the_participants_costs_the_same_queries_for_1_or_500(
+    secretariat, event, django_assert_max_num_queries, count
+):
+    crowded(event, count)
+    secretariat.get(page_of(event), {"search": "participant ecowas"})
+
+    # As without a search, and the rows the search keeps, counted for the paginator.
+    with django_assert_max_num_queries(6):
+        response = secretariat.get(page_of(event), {"search": "participant ecowas"})
+
+    assert response.content.decode().count('name="participants"') == min(count, 50)
 
 
 @pytest.mark.parametrize("count", [1, 500])

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal.widgets import SearchSelect
 from workshops.models import NoticeTemplate, Participant
 from workshops.models.notice import PARTICIPANT_KINDS
 from workshops.notices import wording
@@ -72,15 +73,55 @@ class PreviewParticipantForm(forms.Form):
         return self.participants[self.cleaned_data["participant"]]
 
 
-class NoticePreviewForm(PreviewParticipantForm):
-    """Which notice to an event's participants, for which of them (the notices page)."""
+MAX_ID = 2**63 - 1
+
+
+class ParticipantSearchSelect(SearchSelect):
+    """SearchSelect that reads no label for a value past any id: ssrportal.widgets.labels_of
+    filters with pk__in, which SQLite cannot bind past 64 bits (OverflowError, a 500), when a
+    refused ?participant=99999999999999999999 is shown again."""
+
+    def labels_for(self, values: list[str]) -> dict[str, str]:
+        return super().labels_for([v for v in values if v.isdigit() and int(v) <= MAX_ID])
+
+
+class PreviewParticipantField(forms.ModelChoiceField):
+    def label_from_instance(self, participant):
+        return participant_label(participant)
+
+
+class NoticePreviewForm(forms.Form):
+    """Which notice to an event's participants, for which of them (the notices page). The
+    participant is typed (SearchSelect on ``search_url``, the event's participant search) and
+    checked against ``participants``, the event's: another event's is refused. Unbound, it
+    starts on ``default``, whose label costs no query."""
 
     kind = forms.ChoiceField(
         label=_("Notice"),
         choices=[(kind.value, capfirst(kind.label)) for kind in PARTICIPANT_KINDS],
     )
+    participant = PreviewParticipantField(
+        label=_("Participant"),
+        queryset=Participant.objects.none(),
+        widget=ParticipantSearchSelect(search_url=""),
+    )
 
-    field_order = ["kind", "participant"]
+    def __init__(self, *args, participants, search_url: str, default=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["participant"]
+        field.queryset = participants
+        field.widget.search_url = search_url
+        if default is not None and not self.is_bound:
+            self.initial["participant"] = default.pk
+            field.widget.labels = {str(default.pk): participant_label(default)}
+
+    def clean_participant(self):
+        participant = self.cleaned_data["participant"]
+        # The form shown again names the participant without reading them a second time.
+        self.fields["participant"].widget.labels = {
+            str(participant.pk): participant_label(participant)
+        }
+        return participant
 
 
 def participant_label(participant: Participant) -> str:

@@ -6,13 +6,16 @@ recording.resend, compose); these views choose whom, and show what happened.
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Count
-from django.http import Http404, HttpResponse, QueryDict
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Trim
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,12 +25,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from ssrportal.access import predicate_required
-from workshops.filters import NoticeFilter
-from workshops.forms.notices import NoticePreviewForm
-from workshops.forms.ordered import collation_key
+from ssrportal.widgets import search_results
+from workshops.filters import NoticeFilter, ParticipantSearchFilter, participant_words_q
+from workshops.forms.notices import NO_EMAIL, NoticePreviewForm
 from workshops.models import (
     Answer,
     Event,
@@ -40,9 +43,10 @@ from workshops.models import (
 from workshops.notices import compose, recording, sending, wording
 from workshops.permissions import EditorRequired, can_edit_workshops
 from workshops.views.events import KnownCountPaginator
-from workshops.views.participants import event_or_404, title_language
+from workshops.views.participants import by_name, event_or_404, kept_params, title_language
 
 PER_PAGE = 50
+MAX_MATCHES = 20
 TEMPLATE = "workshops/notice_list.html"
 # A row sent, or given up on, may be sent again; one still on its way may not (twice in the box).
 RESENDABLE = {NoticeState.SENT, NoticeState.FAILED}
@@ -65,24 +69,52 @@ PREVIEW_POLICY = {"style-src": ["'unsafe-inline'"], "frame-ancestors": ["'self'"
 
 # --- The participants and their invitations -------------------------------------------------------
 
+NOTICE_FIELDS = (
+    "event_id",
+    "answer",
+    "notice_language",
+    "person__title",
+    "person__full_name",
+    "person__email",
+    "person__time_zone",
+)
+# What the notices page's query string may hold: the invitations table's search and page, the
+# ledger's filters and page. Inviting and resending go back to them, and to nothing else.
+INVITE_PARAMS = ("search", "invite_page")
+LEDGER_PARAMS = ("state", "kind", "page")
 
-def participants_for_notices(event: Event) -> list[Participant]:
-    """The event's participants by name (accents and case ignored), with what a notice to them
-    needs: address, language and time zone. One query."""
-    participants = (
-        Participant.objects.filter(event=event)
-        .select_related("person")
-        .only(
-            "event_id",
-            "answer",
-            "notice_language",
-            "person__title",
-            "person__full_name",
-            "person__email",
-            "person__time_zone",
-        )
+
+def participants_for_notices(event: Event) -> QuerySet:
+    """The event's participants with what a notice to them needs: address, language and time
+    zone (not yet ordered)."""
+    return Participant.objects.filter(event=event).select_related("person").only(*NOTICE_FIELDS)
+
+
+def latest_invitation_state() -> Subquery:
+    """The state of a participant's latest invitation (None: never invited), for annotate()."""
+    latest = Notice.objects.filter(participant=OuterRef("pk"), kind=NoticeKind.INVITATION).order_by(
+        "-created_at", "-pk"
     )
-    return sorted(participants, key=lambda p: collation_key(p.person.full_name))
+    return Subquery(latest.values("state")[:1])
+
+
+# Not invited (no invitation on its way or arrived: a failed one did not reach them) and not
+# declined: whom "Invite everyone not yet invited" means. Over participants annotated with
+# invitation_state=latest_invitation_state().
+WAITING = (Q(invitation_state__isnull=True) | ~Q(invitation_state__in=recording.LIVE)) & ~Q(
+    answer=Answer.DECLINED
+)
+# An address the sender can use (the directory may hold spaces around it).
+REACHABLE = ~Q(email_given="")
+
+
+def waiting_participants(event: Event) -> QuerySet:
+    """The event's participants whom "Invite everyone" means, with or without an address."""
+    return (
+        participants_for_notices(event)
+        .annotate(invitation_state=latest_invitation_state())
+        .filter(WAITING)
+    )
 
 
 @dataclass(frozen=True)
@@ -96,33 +128,42 @@ class InvitationRow:
     def email(self) -> str:
         return self.participant.person.email.strip()
 
-    @property
-    def invited(self) -> bool:
-        """An invitation is on its way or arrived (a failed one did not reach them)."""
-        return self.invitation is not None and self.invitation.state in recording.LIVE
 
-    @property
-    def waiting(self) -> bool:
-        """Not invited and not declined: whom "Invite everyone not yet invited" means."""
-        return not self.invited and self.participant.answer != Answer.DECLINED
-
-    @property
-    def to_invite(self) -> bool:
-        """Waiting and with an e-mail address: whom "Invite everyone" invites."""
-        return self.waiting and bool(self.email)
-
-
-def invitation_rows(event: Event) -> list[InvitationRow]:
-    """The event's participants by name, each with their latest invitation: two queries."""
+def invitation_rows(participants: Iterable[Participant]) -> list[InvitationRow]:
+    """``participants`` (a page of the table), each with their latest invitation: one query."""
+    participants = list(participants)
     latest = {}
     invitations = (
-        Notice.objects.filter(event=event, kind=NoticeKind.INVITATION, participant__isnull=False)
+        Notice.objects.filter(
+            kind=NoticeKind.INVITATION, participant__in=[p.pk for p in participants]
+        )
         .order_by("created_at", "pk")
         .only("participant_id", "state", "created_at", "sent_at", "last_error")
     )
     for invitation in invitations:
         latest[invitation.participant_id] = invitation  # the newest wins
-    return [InvitationRow(p, latest.get(p.pk)) for p in participants_for_notices(event)]
+    return [InvitationRow(p, latest.get(p.pk)) for p in participants]
+
+
+def invitation_counts(event: Event) -> dict:
+    """How many participants the event has, and how many "Invite everyone" would invite (not
+    yet invited, not declined, with an address): one query over all of them."""
+    participants = (
+        Participant.objects.filter(event=event)
+        .annotate(invitation_state=latest_invitation_state(), email_given=Trim("person__email"))
+        .order_by()
+    )
+    return participants.aggregate(
+        total=Count("pk"), to_invite=Count("pk", filter=WAITING & REACHABLE)
+    )
+
+
+def page_url(event_id: int, query: str, *, anchor: str = "") -> str:
+    """The notices page with the table's and the ledger's parameters of ``query`` (the others
+    dropped), at ``anchor``."""
+    kept = kept_params(query, INVITE_PARAMS + LEDGER_PARAMS)
+    url = reverse("workshops:notices", args=[event_id])
+    return url + (f"?{kept}" if kept else "") + (f"#{anchor}" if anchor else "")
 
 
 def invitations_closed(event: Event) -> str:
@@ -151,15 +192,27 @@ def notice_counts(event: Event) -> Counter:
     return Counter({(state, kind): count for state, kind, count in rows})
 
 
-def page_context(request, event: Event, *, rows: list[InvitationRow] | None = None) -> dict:
-    """The notices page: the invitations table, the preview form and a page of the ledger.
+def page_context(request, event: Event) -> dict:
+    """The notices page: a page of the invitations table, the preview form and a page of the
+    ledger.
 
-    Queries: the participants; their invitations; the counts by state and kind; the page of
-    the ledger.
+    Queries: the participants counted (all, and whom "Invite everyone" invites); the rows a
+    search keeps, counted (none without one); the page of participants; their invitations;
+    the first participant with an address (the preview's default); the notices counted by
+    state and kind; the page of the ledger.
     """
-    rows = invitation_rows(event) if rows is None else rows
+    params = request.GET
+    invited = invitation_counts(event)
+    table = ParticipantSearchFilter(params, queryset=participants_for_notices(event))
+    participants = by_name(table.qs)
+    if table.form.cleaned_data.get("search"):
+        table_pages = Paginator(participants, PER_PAGE)
+    else:
+        table_pages = KnownCountPaginator(participants, PER_PAGE, count=invited["total"])
+    table_page = table_pages.get_page(params.get("invite_page"))
+
     filterset = NoticeFilter(
-        request.GET, queryset=Notice.objects.filter(event=event).only(*LEDGER_FIELDS)
+        params, queryset=Notice.objects.filter(event=event).only(*LEDGER_FIELDS)
     )
     notices = filterset.qs
     chosen = filterset.form.cleaned_data  # an invalid value is left out of both
@@ -169,16 +222,27 @@ def page_context(request, event: Event, *, rows: list[InvitationRow] | None = No
         for (state, kind), count in counts.items()
         if chosen.get("state") in (None, "", state) and chosen.get("kind") in (None, "", kind)
     )
-    page = KnownCountPaginator(notices, PER_PAGE, count=kept).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = KnownCountPaginator(notices, PER_PAGE, count=kept).get_page(params.get("page"))
+    query = params.urlencode()
+    # Each part's links and forms keep the other part's parameters.
+    invite_query, ledger_query = (
+        kept_params(query, INVITE_PARAMS),
+        kept_params(query, LEDGER_PARAMS),
+    )
     return {
         "event": event,
         "title_language": title_language(event),
-        "rows": rows,
-        "to_invite": sum(row.to_invite for row in rows),
+        "participant_total": invited["total"],
+        "rows": invitation_rows(table_page.object_list),
+        "table_page": table_page,
+        "table_filter": table,
+        "table_page_query": kept_params(query, ("search", *LEDGER_PARAMS)),
+        "ledger_query": ledger_query,
+        "ledger_fields": QueryDict(ledger_query).items(),
+        "back": kept_params(query, INVITE_PARAMS + LEDGER_PARAMS),
+        "to_invite": invited["to_invite"],
         "closed": invitations_closed(event),
-        "preview_form": NoticePreviewForm(participants=[row.participant for row in rows]),
+        "preview_form": preview_form(event) if invited["total"] else None,
         "filter": filterset,
         "state_counts": [
             (value, label, sum(n for (state, _kind), n in counts.items() if state == value))
@@ -187,24 +251,30 @@ def page_context(request, event: Event, *, rows: list[InvitationRow] | None = No
         "total": sum(counts.values()),
         "page_obj": page,
         "notices": page.object_list,
-        "query": params.urlencode(),
+        "query": kept_params(query, ("state", "kind", *INVITE_PARAMS)),  # the ledger's pages
+        "filtered_ledger": bool(chosen.get("state") or chosen.get("kind")),
+        "invite_query": invite_query,
+        "invite_fields": QueryDict(invite_query).items(),
         "pending": sending.PENDING,
         "resendable": RESENDABLE,
     }
 
 
-def render_page(request, event: Event, *, rows=None, status: int = 200) -> HttpResponse:
-    return render(request, TEMPLATE, page_context(request, event, rows=rows), status=status)
+def render_page(request, event: Event, *, status: int = 200) -> HttpResponse:
+    return render(request, TEMPLATE, page_context(request, event), status=status)
 
 
 class NoticeListView(EditorRequired, View):
-    """The event's notices: invite its participants, preview a notice, and the ledger of every
-    notice recorded (newest first, 50 a page, by state and kind), each with its outcome.
+    """The event's notices: invite its participants (50 a page by name, found by words), preview
+    a notice, and the ledger of every notice recorded (newest first, 50 a page, by state and
+    kind), each with its outcome.
 
-    Queries (6 whatever the number of participants or notices): the user; the event (title in
-    the reader's language, country); the participants with their person; their invitations;
-    the notices counted by state and kind (which also feeds the paginator); the page of
-    notices.
+    Queries (8 whatever the number of participants or notices): the user; the event (title in
+    the reader's language, country); the participants counted (all, and whom "Invite
+    everyone" invites; this also feeds the table's paginator); the page of participants with
+    their person; their invitations; the preview's default participant; the notices counted
+    by state and kind (which also feeds the ledger's paginator); the page of notices. One more
+    with ?search= (the participants it keeps, counted).
     """
 
     def get(self, request, pk):
@@ -215,28 +285,30 @@ class NoticeListView(EditorRequired, View):
 @require_POST
 def invite(request, pk):
     """Invite the participants ticked (``invite=selected``), or everyone not yet invited who has
-    not declined (``invite=everyone``): recording.record_invitations, in one transaction, with
-    their reminders. Those without an e-mail address are left out, and named in a message.
-    Nothing to invite, or an event cancelled or over: the page again with a message (400).
+    not declined (``invite=everyone``, chosen in SQL over all the event's participants):
+    recording.record_invitations, in one transaction, with their reminders. Those without an
+    e-mail address are left out, and named in a message. Nothing to invite, or an event
+    cancelled or over: the page again with a message (400). Back to the page and search the
+    table showed (``back``).
     """
     event = event_or_404(pk)
     closed = invitations_closed(event)
     if closed:
         messages.error(request, closed)
         return render_page(request, event, status=400)
-    rows = invitation_rows(event)
     if request.POST.get("invite") == "everyone":
-        chosen = [row for row in rows if row.waiting]
+        chosen = waiting_participants(event)
         nothing = _("Everyone is already invited or has declined.")
     else:
-        ticked = set(request.POST.getlist("participants"))
-        chosen = [row for row in rows if str(row.participant.pk) in ticked]
+        ticked = [pk for pk in request.POST.getlist("participants") if pk.isdigit()]
+        chosen = participants_for_notices(event).filter(pk__in=ticked)
         nothing = _("Select the participants to invite.")
+    chosen = list(by_name(chosen))
     if not chosen:
         messages.error(request, nothing)
-        return render_page(request, event, rows=rows, status=400)
-    reachable = [row.participant for row in chosen if row.email]
-    unreachable = [row.participant.person.display_name for row in chosen if not row.email]
+        return render_page(request, event, status=400)
+    reachable = [p for p in chosen if p.person.email.strip()]
+    unreachable = [p.person.display_name for p in chosen if not p.person.email.strip()]
     if reachable:
         invitations = recording.record_invitations(
             event=event, participants=reachable, by=request.user
@@ -258,15 +330,7 @@ def invite(request, pk):
             )
             % {"count": len(unreachable), "names": ", ".join(unreachable)},
         )
-    return redirect("workshops:notices", pk=event.pk)
-
-
-def ledger_url(event_id: int, query: str = "") -> str:
-    """The notices page at its ledger, keeping the ledger's filters and page from ``query``."""
-    given = QueryDict(query)
-    kept = {name: given[name] for name in ("state", "kind", "page") if given.get(name)}
-    url = reverse("workshops:notices", args=[event_id])
-    return f"{url}?{urlencode(kept)}#ledger" if kept else f"{url}#ledger"
+    return redirect(page_url(event.pk, request.POST.get("back", "")))
 
 
 @predicate_required(can_edit_workshops)
@@ -274,9 +338,9 @@ def ledger_url(event_id: int, query: str = "") -> str:
 def resend(request, pk):
     """Send a notice again: a new row (recording.resend), to the address the directory holds
     now. Only a notice sent or failed; an invitation or reminder of an event cancelled or over
-    is refused. Back to the ledger with a message."""
+    is refused. Back to the ledger, its filters and page, with a message."""
     notice = get_object_or_404(Notice.objects.select_related("event", "participant__person"), pk=pk)
-    back = redirect(ledger_url(notice.event_id, request.POST.get("back", "")))
+    back = redirect(page_url(notice.event_id, request.POST.get("back", ""), anchor="ledger"))
     refusal = ""
     if notice.state not in RESENDABLE:
         refusal = _("This notice is still on its way: it can be sent again once sent or failed.")
@@ -344,27 +408,40 @@ def preview_notice(
     return Preview.of(compose.compose(notice, batch), notice.language)
 
 
+def preview_form(event: Event, data=None) -> NoticePreviewForm:
+    """The preview's form for ``event``'s participants; unbound, it starts on the first of them
+    by name with an e-mail address (one query)."""
+    participants = participants_for_notices(event)
+    search_url = reverse("workshops:notice_participant_search", args=[event.pk])
+    if data is not None:
+        return NoticePreviewForm(data, participants=participants, search_url=search_url)
+    reachable = participants.annotate(email_given=Trim("person__email")).filter(REACHABLE)
+    default = by_name(reachable).first()
+    return NoticePreviewForm(participants=participants, search_url=search_url, default=default)
+
+
 class NoticePreviewView(EditorRequired, View):
     """The notice of ``?kind=`` that the participant ``?participant=`` would receive: subject,
     text, the HTML version in a sandboxed frame (notice_preview_html) and the attachments.
-    Without a choice, the form alone; with a wrong one, the form with its errors (400).
+    Without a choice, the form alone; with a wrong one (another event's participant, a kind
+    not for participants), the form with its errors (400).
 
-    Queries: the user; the event; the participants; then what compose.prepare loads for one
-    notice (the event with its contacts, objectives and translations; the wording; the agenda
-    or report).
+    Queries: the user; the event; the participant chosen; then what compose.prepare loads for
+    one notice (the event with its contacts, objectives and translations; the wording; the
+    agenda or report).
     """
 
     template_name = "workshops/notice_preview.html"
 
     def get(self, request, pk):
         event = event_or_404(pk)
-        form = NoticePreviewForm(request.GET or None, participants=participants_for_notices(event))
+        form = preview_form(event, request.GET or None)
         context = {"event": event, "title_language": title_language(event), "form": form}
         if form.is_bound and not form.is_valid():
             return render(request, self.template_name, context, status=400)
         if form.is_bound:
             kind = form.cleaned_data["kind"]
-            participant = form.chosen()
+            participant = form.cleaned_data["participant"]
             context.update(kind=kind, participant=participant)
             try:
                 context["preview"] = preview_notice(participant, kind=kind)
@@ -384,13 +461,38 @@ class NoticePreviewView(EditorRequired, View):
 @xframe_options_sameorigin
 def notice_preview_html(request, pk):
     """The HTML version of a preview (same parameters as the preview page), for its sandboxed
-    frame. Only this response allows the e-mail's inline style and framing by the portal."""
+    frame. Only this response allows the e-mail's inline style and framing by the portal. A
+    participant of another event, or none, is not found (404)."""
     event = event_or_404(pk)
-    form = NoticePreviewForm(request.GET, participants=participants_for_notices(event))
+    form = preview_form(event, request.GET)
     if not form.is_valid():
         raise Http404(_("No such notice or participant."))
     try:
-        preview = preview_notice(form.chosen(), kind=form.cleaned_data["kind"])
+        preview = preview_notice(form.cleaned_data["participant"], kind=form.cleaned_data["kind"])
     except compose.NoticeNotComposable as error:
         return HttpResponse(str(error), content_type="text/plain; charset=utf-8", status=400)
     return HttpResponse(preview.html)
+
+
+@predicate_required(can_edit_workshops)
+@require_safe
+def participant_search(request, pk):
+    """The preview's participant picker: at most 20 of this event's participants by name whose
+    name, e-mail or organisation holds every word of ``?q=``, as JSON (search_results). An
+    event that does not exist is not found (404).
+
+    Queries: the user; the event; the participants.
+    """
+    event = get_object_or_404(Event.objects.only("pk"), pk=pk)
+    text = request.GET.get("q", "")
+    found = []
+    if len(text.strip()) >= 2:
+        matching = participants_for_notices(event).filter(participant_words_q(text))
+        found = by_name(matching)[:MAX_MATCHES]
+    return JsonResponse(
+        search_results(
+            found,
+            text=lambda participant: participant.person.display_name,
+            detail=lambda participant: participant.person.email.strip() or NO_EMAIL,
+        )
+    )

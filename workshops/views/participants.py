@@ -9,10 +9,13 @@ from dataclasses import asdict
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.http import HttpResponseBadRequest
+from django.core.paginator import Paginator
+from django.db.models import CharField, Count, Func, Q, QuerySet
+from django.http import HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,7 +28,9 @@ from partners.models.organisation import name_fields
 from ssrportal.access import predicate_required
 from ssrportal.exports import FORMATS, export_response
 from ssrportal.languages import current_language
+from ssrportal.textsearch import UNACCENT_FUNCTION
 from workshops import services
+from workshops.filters import NOT_RECORDED, ParticipantFilter
 from workshops.forms.ordered import collation_key
 from workshops.forms.participants import (
     ParticipantAddForm,
@@ -36,6 +41,7 @@ from workshops.forms.participants import (
 from workshops.imports import EXPORT_HEADERS, ParticipantRow, check_rows
 from workshops.models import Answer, Attendance, Event, Participant
 from workshops.permissions import EditorRequired, can_edit_workshops
+from workshops.views.events import KnownCountPaginator
 from workshops.views.when import When
 
 MAX_MATCHES = 20
@@ -45,26 +51,90 @@ def event_or_404(pk: int) -> Event:
     return get_object_or_404(Event.objects.with_reader_language().select_related("country"), pk=pk)
 
 
-def participants_of(event: Event) -> list[Participant]:
-    """The event's participants by name (accents and case ignored), with what the table shows."""
-    participants = (
+PER_PAGE = 50
+# What the participants page's query string may hold: its filter and page. A bulk change goes
+# back to them (and to nothing else the posted value holds).
+FILTER_PARAMS = ("search", "answer", "attendance")
+PAGE_PARAMS = (*FILTER_PARAMS, "page")
+TABLE_FIELDS = (
+    "role",
+    "answer",
+    "attendance",
+    "notice_language",
+    "group__name",
+    "person__title",
+    "person__full_name",
+    "person__email",
+    "person__position",
+    *name_fields("person__organisation"),
+    *name_fields("organisation"),
+)
+
+
+class NameOrder(Func):
+    """A person's name as lists sort it: case ignored, and accents too on PostgreSQL
+    (imm_unaccent, workshops migration 0006), so "Élise" stands with the E's; SQLite lowers
+    ASCII letters only."""
+
+    function = "LOWER"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template=f"LOWER({UNACCENT_FUNCTION}(%(expressions)s))"
+        )
+
+
+def by_name(participants: QuerySet) -> QuerySet:
+    """Participants by the person's name, then in the order they were added."""
+    return participants.order_by(NameOrder("person__full_name"), "pk")
+
+
+def participant_rows(event: Event) -> QuerySet:
+    """The event's participants with what the table shows, not yet ordered or filtered."""
+    return (
         Participant.objects.filter(event=event)
         .select_related("person", "organisation", "group", "person__organisation")
-        .only(
-            "role",
-            "answer",
-            "attendance",
-            "notice_language",
-            "group__name",
-            "person__title",
-            "person__full_name",
-            "person__email",
-            "person__position",
-            *name_fields("person__organisation"),
-            *name_fields("organisation"),
-        )
+        .only(*TABLE_FIELDS)
     )
-    return sorted(participants, key=lambda p: collation_key(p.person.full_name))
+
+
+def participants_of(event: Event) -> list[Participant]:
+    """All the event's participants by name (accents and case ignored), with what the table
+    shows: for the export and the attendance sheet, which list everyone."""
+    return sorted(participant_rows(event), key=lambda p: collation_key(p.person.full_name))
+
+
+def participant_counts(event: Event) -> Counter:
+    """How many of the event's participants have each (answer, attendance): one query over all
+    of them, whatever page or filter is shown. It gives the counts above the table, the total,
+    and the number of rows an answer or attendance filter keeps (for the paginator)."""
+    rows = (
+        Participant.objects.filter(event=event)
+        .order_by()
+        .values_list("answer", "attendance")
+        .annotate(count=Count("pk"))
+    )
+    return Counter({(answer, attendance): count for answer, attendance, count in rows})
+
+
+def kept_count(counts: Counter, chosen: dict) -> int:
+    """How many participants the answer and attendance ``chosen`` keep, from ``counts``."""
+    answer = chosen.get("answer") or None
+    attendance = chosen.get("attendance") or None
+    if attendance == NOT_RECORDED:
+        attendance = ""
+    return sum(
+        count
+        for (their_answer, their_attendance), count in counts.items()
+        if answer in (None, their_answer) and attendance in (None, their_attendance)
+    )
+
+
+def kept_params(query: str, names: tuple[str, ...]) -> str:
+    """The parameters ``names`` of the query string ``query``, urlencoded (the others dropped)."""
+    given = QueryDict(query)
+    return urlencode({name: given[name] for name in names if given.get(name)})
 
 
 def find_people(query: str, *, event: Event | None = None) -> list[Person]:
@@ -103,22 +173,42 @@ def has_started(event: Event) -> bool:
     return event.start is not None and event.start <= timezone.now()
 
 
-def page_context(event: Event, *, add_form=None, query: str = "") -> dict:
-    """The participants page: the table, the counts, the bulk form and the add form.
+def page_context(request, event: Event, *, add_form=None) -> dict:
+    """The participants page: a page of the table (filtered by ?search=, ?answer=,
+    ?attendance=; ?page=), the counts over all the participants, the bulk form and the add form.
 
-    Queries: the participants, the event's groups (and the people a search found). The
+    Queries: the counts; the number of rows a search keeps (none without one); the page of
+    participants; the event's groups (and the people an add-form search found, ?q=). The
     organisation fields are searched as one types: they list no organisation.
     """
-    participants = participants_of(event)
+    params = request.GET
+    filterset = ParticipantFilter(params, queryset=participant_rows(event))
+    participants = by_name(filterset.qs)
+    chosen = filterset.form.cleaned_data  # an invalid value is left out of both
+    counts = participant_counts(event)
+    if chosen.get("search"):
+        paginator = Paginator(participants, PER_PAGE)
+    else:
+        paginator = KnownCountPaginator(participants, PER_PAGE, count=kept_count(counts, chosen))
+    page = paginator.get_page(params.get("page"))
     if add_form is None:
+        query = params.get("q", "")
         matches = find_people(query, event=event) if query else []
         add_form = ParticipantAddForm(event=event, matches=matches)
-    answers = Counter(participant.answer for participant in participants)
-    attendances = Counter(participant.attendance for participant in participants)
+    answers, attendances = Counter(), Counter()
+    for (answer, attended), count in counts.items():
+        answers[answer] += count
+        attendances[attended] += count
     return {
         "event": event,
         "title_language": title_language(event),
-        "participants": participants,
+        "participants": page.object_list,
+        "page_obj": page,
+        "total": sum(counts.values()),
+        "filter": filterset,
+        "filtered": any(chosen.get(name) for name in FILTER_PARAMS),
+        "page_query": kept_params(params.urlencode(), FILTER_PARAMS),
+        "back": kept_params(params.urlencode(), PAGE_PARAMS),
         "started": has_started(event),
         "answer_counts": [(label, answers[value]) for value, label in Answer.choices],
         "attendance_counts": [
@@ -127,16 +217,19 @@ def page_context(event: Event, *, add_form=None, query: str = "") -> dict:
         ],
         "bulk_form": ParticipantBulkForm(event=event),
         "add_form": add_form,
-        "query": query,
+        "query": params.get("q", ""),  # the add form's search
     }
 
 
 class ParticipantListView(EditorRequired, TemplateView):
-    """The event's participants, with bulk changes and the add form.
+    """The event's participants, 50 a page by name, filtered by words, answer and attendance,
+    with the counts over all of them, bulk changes and the add form.
 
     Queries (5 whatever the number of participants): the user; the event (title in the
-    reader's language, country); the participants with person, organisations and group; the
-    event's groups; the people a search found (?q=).
+    reader's language, country); the participants counted by answer and attendance (which also
+    feeds the paginator); the page of participants with person, organisations and group; the
+    event's groups. One more with ?search= (the rows it keeps, counted), one more with ?q= (the
+    people the add form's search found).
     """
 
     template_name = "workshops/participant_list.html"
@@ -144,7 +237,7 @@ class ParticipantListView(EditorRequired, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = event_or_404(self.kwargs["pk"])
-        context.update(page_context(event, query=self.request.GET.get("q", "")))
+        context.update(page_context(self.request, event))
         return context
 
 
@@ -167,17 +260,20 @@ def participant_add(request, pk):
                 _("%(name)s is now a participant.") % {"name": participant.person.display_name},
             )
             return redirect("workshops:participants", pk=event.pk)
-    context = page_context(event, add_form=form)
+    context = page_context(request, event, add_form=form)
     return render(request, "workshops/participant_list.html", context)
 
 
 @predicate_required(can_edit_workshops)
 @require_POST
 def participants_bulk(request, pk):
-    """One answer or attendance for the participants ticked in the table, in one transaction."""
+    """One answer or attendance for the participants ticked in the table, in one transaction.
+    Back to the page and filter the table showed (``back``: its query string)."""
     event = get_object_or_404(Event, pk=pk)
     form = ParticipantBulkForm(request.POST, event=event)
-    back = redirect("workshops:participants", pk=event.pk)
+    url = reverse("workshops:participants", args=[event.pk])
+    kept = kept_params(request.POST.get("back", ""), PAGE_PARAMS)
+    back = redirect(f"{url}?{kept}" if kept else url)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
