@@ -134,7 +134,8 @@ class SearchSelectMultiple(SearchSelectMixin, forms.SelectMultiple):
 
 def labels_of(field: forms.ModelChoiceField, values: Iterable[str]) -> dict[str, str]:
     """{value: label} for ``values`` of a model choice field: one query on its queryset."""
-    keys = {value for value in values if str(value).isdigit()}
+    # A value past 64 bits cannot be a row (and SQLite cannot even compare it): none is read.
+    keys = {value for value in values if str(value).isdigit() and int(value) < 2**63}
     if not keys:
         return {}
     key = field.to_field_name or "pk"

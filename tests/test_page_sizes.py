@@ -7,7 +7,7 @@ page (10 events for 25 rows), so they grow to their first page's size, which say
 growing with the data; from 0.005 each list's first page is full. The biggest event (8 and 15
 participants here) and the follow-up (26 and 51 open actions) cross their page or their "first
 20" only at larger volumes: their own tests weigh them across it (30 and 120 participants on
-the event page, 20 and 120 on the participants and notices pages, 1 and 60 actions). Bytes,
+the event page, 60 and 300 on the participants and notices pages, 1 and 60 actions). Bytes,
 not time, are compared: bench/pages.py measures time at scale 1.0.
 """
 

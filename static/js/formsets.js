@@ -56,11 +56,34 @@
     );
   }
 
-  function add(formset) {
+  async function emptyRow(formset) {
+    // The event form leaves its empty rows out of the page (a few KB each): the first "Add"
+    // of a list asks the page for it (data-src), later ones reuse it.
+    const template = formset.querySelector("template[data-formset-empty]");
+    if (template.dataset.src && !template.innerHTML.trim()) {
+      const response = await fetch(template.dataset.src, { credentials: "same-origin" });
+      if (!response.ok) {
+        throw new Error(`${response.status} ${response.statusText}`);
+      }
+      template.innerHTML = await response.text();
+    }
+    return template.innerHTML;
+  }
+
+  async function add(formset) {
+    const button = formset.querySelector("[data-formset-add]");
+    button.disabled = true;
+    let empty;
+    try {
+      empty = await emptyRow(formset);
+    } catch (error) {
+      button.disabled = false;
+      say(formset, formset.dataset.textAddFailed);
+      return;
+    }
     const total = formset.querySelector('[name$="-TOTAL_FORMS"]');
     const index = Number(total.value);
-    const template = formset.querySelector("template[data-formset-empty]");
-    const html = template.innerHTML.replace(/__prefix__/g, String(index));
+    const html = empty.replace(/__prefix__/g, String(index));
     formset.querySelector("[data-formset-rows]").insertAdjacentHTML("beforeend", html);
     total.value = String(index + 1);
     const rows = rowsOf(formset);

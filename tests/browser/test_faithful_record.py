@@ -54,7 +54,9 @@ def row(page, prefix: str, index: int):
     """Row ``index`` of a formset, added with its "Add a ..." button when the form has fewer."""
     rows = page.locator(f"#{prefix}-section [data-formset-row]")
     while rows.count() <= index:
+        before = rows.count()
         page.click(f"#{prefix}-section [data-formset-add]")
+        rows.nth(before).wait_for()  # the first "Add" of a list asks the page for its row
     return rows.nth(index)
 
 

@@ -584,3 +584,22 @@ def test_the_new_event_page_costs_a_fixed_number_of_queries(
         response = secretariat.get("/workshops/new/")
 
     assert response.status_code == 200
+
+
+def test_the_form_leaves_its_empty_rows_out_and_answers_each_on_demand(secretariat):
+    page = secretariat.get("/workshops/new/").content.decode()
+
+    row = secretariat.get("/workshops/new/?row=organisers")
+    missing = secretariat.get("/workshops/new/?row=nothing")
+
+    assert 'data-src="?row=organisers"' in page
+    assert "organisers-__prefix__-organisation" not in page
+    assert row.status_code == 200
+    assert 'name="organisers-__prefix__-organisation"' in row.content.decode()
+    assert missing.status_code == 404
+
+
+def test_a_focal_point_gets_no_empty_row_either(client, focal_point_user):
+    client.force_login(focal_point_user)
+
+    assert client.get("/workshops/new/?row=organisers").status_code == 403

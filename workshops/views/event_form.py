@@ -1,7 +1,8 @@
 """Events: create and edit on one page with the event's rows, and duplicate an event."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import View
@@ -16,7 +17,12 @@ from workshops.permissions import EditorRequired, can_edit_workshops
 
 
 class EventFormView(EditorRequired, TemplateResponseMixin, View):
-    """/workshops/new/ and /workshops/<id>/edit/: the event, its rows, saved all at once."""
+    """/workshops/new/ and /workshops/<id>/edit/: the event, its rows, saved all at once.
+
+    The page leaves out the empty row of each list (eight of them weighed some 40 KB):
+    ``?row=<prefix>`` answers that row alone, which static/js/formsets.js asks for on the first
+    "Add" of a list.
+    """
 
     template_name = "workshops/event_form.html"
 
@@ -34,7 +40,20 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
         event = self.get_event()
         # ?mandate= lists that mandate's objectives (asked by htmx when the mandate changes).
         initial = {"mandate": request.GET["mandate"]} if "mandate" in request.GET else None
-        return self.show(EventForms(instance=event, initial=initial, refresh_url=request.path))
+        forms = EventForms(instance=event, initial=initial, refresh_url=request.path)
+        if "row" in request.GET:
+            return self.empty_row(forms, request.GET["row"])
+        return self.show(forms)
+
+    def empty_row(self, forms: EventForms, prefix: str):
+        formset = forms.formsets.get(prefix)
+        if formset is None:
+            raise Http404(_("This form has no such list."))
+        return render(
+            self.request,
+            "workshops/includes/formset_row.html",
+            {"form": formset.empty_form, "formset": formset, "number": ""},
+        )
 
     def post(self, request, *args, **kwargs):
         event = self.get_event()
@@ -51,7 +70,7 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
 
     def show(self, forms: EventForms):
         return self.render_to_response(
-            {"forms": forms, "form": forms.form, "event": forms.instance}
+            {"forms": forms, "form": forms.form, "event": forms.instance, "lazy_rows": True}
         )
 
 
