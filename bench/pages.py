@@ -59,6 +59,7 @@ def parse_args():
     parser.add_argument(
         "--no-load", action="store_true", help="bytes and queries only, no gunicorn or wrk"
     )
+    parser.add_argument("--explain", default="", help="write the query plans to this file")
     return parser.parse_args()
 
 
@@ -219,6 +220,73 @@ def measure_in_process(selected: list[Page], cookies: dict[str, str]) -> None:
             len(queries),
         )
         print(f"{page.name:34} {page.status} {page.bytes / 1000:7.1f} KB {page.queries:3} queries")
+
+
+# --- Searches and plans ---------------------------------------------------------------------
+
+
+def median_ms(run, times: int = 7) -> float:
+    durations = []
+    for _ in range(times):
+        started = time.perf_counter()
+        run()
+        durations.append((time.perf_counter() - started) * 1000)
+    return sorted(durations)[times // 2]
+
+
+def search_against_icontains(words: list[str]) -> list[str]:
+    """The register's search (the full-text index) against what the admin's changelist searched
+    before it used the same index (icontains on seven columns): a count and a first page of
+    25, as a changelist reads them, median of seven, in this process."""
+    from django.db.models import Q
+
+    from lessons.models import Lesson
+    from lessons.search import search_lessons
+
+    lines = []
+    for word in words:
+
+        def register(word=word):
+            found = search_lessons(Lesson.objects.all(), word)
+            found.count()
+            list(found[:25])
+
+        def icontains(word=word):
+            columns = ["title", "observation", "statement", "recommendation", "event__title"]
+            columns += ["organisation__acronym", "organisation__name"]
+            condition = Q()
+            for column in columns:
+                condition |= Q(**{f"{column}__icontains": word})
+            found = Lesson.objects.filter(condition)
+            found.count()
+            list(found.order_by("-created_at", "-pk")[:25])
+
+        fast, slow = median_ms(register), median_ms(icontains, times=3)
+        lines.append(f"| {word} | {fast:.1f} ms | {slow:,.0f} ms | {slow / fast:,.0f} times |")
+    return lines
+
+
+def plans(selected: list[Page], cookies: dict[str, str], names: list[str]) -> str:
+    """EXPLAIN ANALYZE of the queries of the named pages (the user and session left out)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookies["secretariat"]
+    out = []
+    for page in selected:
+        if page.name not in names:
+            continue
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(page.url)
+        out.append(f"### {page.name}: {page.url}\n")
+        for query in queries.captured_queries:
+            sql = query["sql"]
+            if '"partners_user"' in sql.split("FROM", 1)[-1][:40]:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            out.append(f"```\n{sql[:400]}{'…' if len(sql) > 400 else ''}\n\n{plan}\n```\n")
+    return "\n".join(out)
 
 
 # --- 3. Under gunicorn and wrk --------------------------------------------------------------
@@ -428,6 +496,12 @@ def main() -> None:
     cookies = {role: session_cookie(user) for role, user in users.items()}
     selected = [page for page in pages() if ARGS.only in page.name]
     measure_in_process(selected, cookies)
+    searches = search_against_icontains(["security", "sécurité", "segurança", "transhumance"])
+    if ARGS.explain:
+        Path(ARGS.explain).write_text(
+            plans(selected, cookies, ["register ?q=security", "event list"])
+        )
+        print(f"Plans written to {ARGS.explain}")
     floor = None
     memory = []
     layout = []
@@ -476,6 +550,9 @@ def main() -> None:
         print(f"\nPortal workers' resident memory after the run: {', '.join(map(str, memory))} MB")
     for line in layout:
         print(f"- {line}")
+    print("\n| word | register search | admin icontains, as before | ratio |")
+    print("|---|---|---|---|")
+    print("\n".join(searches))
 
 
 if __name__ == "__main__":
