@@ -285,6 +285,12 @@ def plans(selected: list[Page], cookies: dict[str, str], names: list[str]) -> st
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) " + sql)
                 plan = "\n".join(row[0] for row in cursor.fetchall())
+            # The candidates' ids run to a thousand: the plan shows how many, not which.
+            plan = re.sub(
+                r"'\{([0-9,]{200,})\}'",
+                lambda found: f"'{{… {found.group(1).count(',') + 1} ids …}}'",
+                plan,
+            )
             out.append(f"```\n{sql[:400]}{'…' if len(sql) > 400 else ''}\n\n{plan}\n```\n")
     return "\n".join(out)
 
