@@ -257,6 +257,8 @@ NOTICE_ANSWER_LINK_DAYS = env.int("NOTICE_ANSWER_LINK_DAYS", default=180)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Django's, with <select>s written in Python rather than a template per <option>.
+FORM_RENDERER = "ssrportal.forms_renderer.PortalFormRenderer"
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
