@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
+
+from ssrportal.roles import ADMIN, group_name
 
 from .models import (
     AUSuspension,
@@ -356,8 +359,35 @@ class PersonAdmin(DirectoryImportExportMixin, SimpleHistoryAdmin):
     )
 
 
+class StaffIsAdminMixin:
+    """Staff status opens the Django admin, which is for the Admin group only."""
+
+    def clean(self):
+        cleaned = super().clean()
+        groups = cleaned.get("groups")
+        in_admin = groups is not None and any(group.name == group_name(ADMIN) for group in groups)
+        if groups is None and self.instance.pk:
+            in_admin = self.instance.groups.filter(name=group_name(ADMIN)).exists()
+        superuser = cleaned.get("is_superuser", self.instance.is_superuser)
+        if cleaned.get("is_staff") and not (in_admin or superuser):
+            self.add_error(
+                "is_staff",
+                _(
+                    "Staff status opens the Django admin, which is for the Admin group only: "
+                    "add the user to the Admin group, or leave it off (focal points and the "
+                    "secretariat work in the portal)."
+                ),
+            )
+        return cleaned
+
+
+class PortalUserChangeForm(StaffIsAdminMixin, UserChangeForm):
+    pass
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = PortalUserChangeForm
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Portal"), {"fields": ("organisation", "language")}),

@@ -39,7 +39,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ssrportal.admin_site.PortalAdminConfig",  # django.contrib.admin, for the Admin group
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -155,6 +155,55 @@ def test_users_who_are_not_staff_are_sent_to_the_admin_login(client, request, ro
     )
 
 
+@pytest.mark.parametrize("role", ["secretariat", "focal_point", "other_focal_point"])
+def test_staff_status_alone_opens_no_admin_page(client, request, role):
+    user = request.getfixturevalue(f"{role}_user")
+    user.is_staff = True
+    user.save()
+    client.force_login(user)
+
+    responses = {model: client.get(url(model, "changelist")) for model in MODELS}
+    index = client.get(reverse("admin:index"))
+
+    assert {model: r.status_code for model, r in responses.items()} == dict.fromkeys(MODELS, 302)
+    assert index.status_code == 302
+    login = client.get(index.url)
+    assert "but are not authorized to access this page" in login.content.decode()
+
+
+def test_the_user_admin_refuses_staff_status_outside_the_admin_group(
+    admin_client, focal_point_user
+):
+    change = url(User, "change", focal_point_user.pk)
+    form = admin_client.get(change).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in {"password", "groups", "user_permissions"}
+    }
+    data.update(
+        is_staff="on",
+        is_active="on",
+        groups=[group.pk for group in focal_point_user.groups.all()],
+        last_login_0="",
+        last_login_1="",
+        date_joined_0="2026-01-01",
+        date_joined_1="09:00:00",
+    )
+    data.pop("last_login", None)
+    data.pop("date_joined", None)
+    data.pop("is_superuser", None)
+
+    response = admin_client.post(change, data)
+
+    assert response.status_code == 200
+    assert "Staff status opens the Django admin, which is for the Admin group only" in (
+        response.content.decode()
+    )
+    focal_point_user.refresh_from_db()
+    assert not focal_point_user.is_staff
+
+
 def test_admin_index_is_titled_for_the_portal(admin_client):
     response = admin_client.get(reverse("admin:index"))
 
