@@ -136,7 +136,18 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Its records hold 255 characters: a longer name typed at sign-in is cut, not a 500.
 AXES_USERNAME_CALLABLE = "ssrportal.access.sign_in_name"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The client's address (django-ipware). PROXY_COUNT=0: the portal faces the clients, and any
+# X-Forwarded-For header is ignored (anyone can write one). PROXY_COUNT=N: N reverse proxies
+# in front, the last one setting X-Forwarded-For as nginx's $proxy_add_x_forwarded_for does
+# ("client, proxy 1, …, proxy N-1"): ipware counts the N-1 proxies listed. A header that does
+# not have that shape (one forged by the client) is not believed: the address is then the
+# proxy's, never one the client chose.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Sessions end after SESSION_IDLE_MINUTES without a request (IdleSessionMiddleware renews them
 # while the user is active). They live in the cache and the database: pages read them without

@@ -47,6 +47,62 @@ def test_repeated_failures_lock_out_that_user_from_that_address_only(client, sec
     assert from_elsewhere.status_code == 302
 
 
+BEHIND_ONE_PROXY = {  # what ssrportal/settings.py sets for PROXY_COUNT=1
+    "AXES_IPWARE_PROXY_COUNT": 0,
+    "AXES_IPWARE_META_PRECEDENCE_ORDER": ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"],
+}
+PROXY = "10.0.0.1"  # every request reaches the portal from the proxy
+
+
+def through_proxy(client, username, password, forwarded_for):
+    return client.post(
+        "/accounts/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_one_proxy_a_lock_out_is_per_user_and_client_address(
+    client, secretariat_user, settings
+):
+    for name, value in BEHIND_ONE_PROXY.items():
+        setattr(settings, name, value)
+    for _ in range(5):
+        through_proxy(client, "secretariat", "wrong", "198.51.100.7")
+
+    locked = through_proxy(client, "secretariat", PASSWORD, "198.51.100.7")
+    client.logout()
+    other_office = through_proxy(client, "secretariat", PASSWORD, "203.0.113.9")
+
+    assert locked.status_code == 429
+    assert other_office.status_code == 302
+
+
+def test_behind_one_proxy_a_forged_header_cannot_lock_out_another_address(
+    client, secretariat_user, settings
+):
+    for name, value in BEHIND_ONE_PROXY.items():
+        setattr(settings, name, value)
+    # The client writes "203.0.113.9" first; the proxy appends the address it saw.
+    for _ in range(5):
+        through_proxy(client, "secretariat", "wrong", "203.0.113.9, 198.51.100.66")
+
+    from_203 = through_proxy(client, "secretariat", PASSWORD, "203.0.113.9")
+
+    assert from_203.status_code == 302
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored(client, secretariat_user):
+    for n in range(5):
+        through_proxy(client, "secretariat", "wrong", f"198.51.100.{n}")
+
+    # Five addresses written by the client, one address seen: locked.
+    locked = through_proxy(client, "secretariat", PASSWORD, "198.51.100.200")
+
+    assert locked.status_code == 429
+
+
 def test_session_ends_after_two_idle_hours(client, secretariat_user):
     sign_in(client, "secretariat", PASSWORD)
 
