@@ -43,7 +43,9 @@ class IdleSessionMiddleware:
     """Sessions end after SESSION_COOKIE_AGE without a request; activity renews them.
 
     Renewing means saving the session, a database write: it is done at most once every
-    RENEW_SECONDS, not on every page (SESSION_SAVE_EVERY_REQUEST would cost each page a write).
+    RENEW_SECONDS, not on every page (SESSION_SAVE_EVERY_REQUEST would cost each page a write),
+    and at least twice within a session's idle time, so that a short SESSION_IDLE_MINUTES (2,
+    say) never signs out someone who keeps working.
     """
 
     RENEW_SECONDS = 300
@@ -51,12 +53,13 @@ class IdleSessionMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.renew_every = min(self.RENEW_SECONDS, settings.SESSION_COOKIE_AGE // 2)
 
     def __call__(self, request):
         session = request.session
         if request.user.is_authenticated:
             now = int(time.time())
-            if now - session.get(self.KEY, 0) >= self.RENEW_SECONDS:
+            if now - session.get(self.KEY, 0) >= self.renew_every:
                 session[self.KEY] = now  # marks the session modified: saved with a new expiry
         return self.get_response(request)
 

@@ -122,6 +122,23 @@ def test_activity_renews_the_session_at_most_every_five_minutes(client, secretar
     assert client.session["_renewed_at"] >= renewed_at
 
 
+def test_with_two_idle_minutes_an_active_user_is_renewed_every_minute(
+    client, secretariat_user, settings
+):
+    settings.SESSION_COOKIE_AGE = 2 * 60  # SESSION_IDLE_MINUTES=2
+    sign_in(client, "secretariat", PASSWORD)
+    client.get("/")
+    session = client.session
+    renewed_at = session["_renewed_at"]
+    session["_renewed_at"] = renewed_at - 61  # the last page a minute ago
+    session.save()
+
+    page = client.get("/")
+
+    assert page.status_code == 200
+    assert client.session["_renewed_at"] >= renewed_at
+
+
 def test_sign_out_is_a_post_that_ends_the_session(client, secretariat_user):
     client.force_login(secretariat_user)
 
@@ -151,6 +168,27 @@ def test_password_reset_by_e_mail(client, secretariat_user):
     assert set_password.status_code == 302
     secretariat_user.refresh_from_db()
     assert secretariat_user.check_password("a new long passphrase 2026")
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_the_reset_page_only_queues_a_task_known_address_or_not(client, secretariat_user, known):
+    # A broker that keeps the task (no worker here): the page neither looks the address up
+    # for a mail nor sends one, so it answers alike, in the same time, for both.
+    from ssrportal.celery import app
+
+    eager, broker = app.conf.task_always_eager, app.conf.broker_url
+    app.conf.task_always_eager, app.conf.broker_url = False, "memory://"
+    try:
+        response = client.post(
+            "/accounts/password_reset/",
+            {"email": secretariat_user.email if known else "nobody@example.org"},
+        )
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = eager, broker
+
+    assert response.status_code == 302
+    assert response.url == "/accounts/password_reset/done/"
+    assert mail.outbox == []
 
 
 def test_password_change_keeps_the_user_signed_in(client, secretariat_user):
