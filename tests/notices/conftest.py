@@ -1,6 +1,6 @@
-"""Real parts for the notices: an SMTP server (aiosmtpd) started by the test, Celery workers
-started as processes against Redis and the test database, and a Redis server of the test's own
-for the tests that stop it."""
+"""Real parts for the notices: an SMTP server (aiosmtpd) started by the test, one that hangs,
+Celery workers started as processes against Redis and the test database, and a Redis server of
+the test's own for the tests that stop it."""
 
 import asyncio
 import datetime as dt
@@ -124,6 +124,51 @@ def smtp_server():
     controller.stop()
 
 
+class HungServer:
+    """An SMTP server that hangs: it accepts connections and never answers, or greets each
+    (``greet``) and then never answers again. It counts the connections made to it."""
+
+    def __init__(self, *, greet: bool = False):
+        self.greet = greet
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while not self.stopping.is_set():
+            try:
+                accepted, _address = self.listener.accept()
+            except TimeoutError:
+                continue
+            if self.greet:
+                accepted.sendall(b"220 hung.example.org ESMTP\r\n")
+            self.connections.append(accepted)  # held open, unanswered
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join(timeout=5)
+        for accepted in [*self.connections, self.listener]:
+            accepted.close()
+
+
+@pytest.fixture
+def hung_smtp_server():
+    """Start a HungServer: ``hung_smtp_server(greet=True)``."""
+    started: list[HungServer] = []
+
+    def start(*, greet: bool = False) -> HungServer:
+        started.append(HungServer(greet=greet))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.stop()
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Reference data and role groups, which another transactional test's flush may have
@@ -204,6 +249,7 @@ def workers(on_postgresql, redis_url, reference_data, tmp_path, settings):
         concurrency: int = 2,
         beat: bool = False,
         broker: str | None = None,
+        email_timeout: int = 20,
         **notice_settings,
     ) -> Worker:
         environment = {
@@ -212,6 +258,7 @@ def workers(on_postgresql, redis_url, reference_data, tmp_path, settings):
             "DATABASE_URL": database_url(),
             "REDIS_URL": broker or redis_url,
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+            "EMAIL_TIMEOUT": str(email_timeout),
             "CELERY_QUEUE": queue,
             "NOTICE_SWEEP_SECONDS": "0.5",
             "NOTICE_SWEEP_GRACE_SECONDS": "0",

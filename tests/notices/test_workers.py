@@ -11,10 +11,11 @@ from email.message import EmailMessage
 import icalendar
 import pytest
 from django.db import transaction
+from django.utils.timezone import now
 
 from tests import factories
 from tests.workshops.test_event_form import form_data
-from workshops.models import Notice, NoticeKind, NoticeState
+from workshops.models import Notice, NoticeKind, NoticeState, NoticeTemplate
 from workshops.notices import recording
 
 from .conftest import upcoming_event, wait_for
@@ -183,3 +184,88 @@ def test_an_event_saved_while_redis_is_down_sends_its_update_once_redis_is_back(
     assert len(changed) == 3
     assert "Venue: now Centre international de conférences de Bamako" in body(changed[0], "plain")
     assert states(rows) == {NoticeState.SENT}
+
+
+# --- Nothing stalls the notices (issue 13, points 2 and 3) ----------------------------------------
+
+
+def test_a_hostile_wording_fails_its_notices_quickly_and_the_next_batch_arrives(
+    smtp_server, workers
+):
+    NoticeTemplate.objects.create(  # saved before the editor refused it
+        kind=NoticeKind.INVITATION,
+        language="en",
+        subject="Invitation",
+        body='{{ name|ljust:"100000000" }}',
+    )
+    workers(smtp_server.port)
+    event = upcoming_event(days=0.5)
+    english, french = participants(event, 3), participants(event, 3, language="fr")
+    started = time.monotonic()
+
+    rows = invite(event, english + french)
+
+    wait_for(
+        lambda: states(rows) == {NoticeState.FAILED, NoticeState.SENT},
+        timeout=30,
+        what="the batch to be sent or failed",
+    )
+    assert time.monotonic() - started < 15
+    failed = Notice.objects.filter(pk__in=[r.pk for r in rows], state=NoticeState.FAILED)
+    assert {(n.language, n.last_error.split(":")[0]) for n in failed} == {
+        ("en", "The filter “ljust” cannot be used in a wording")
+    }
+    assert failed.count() == 3
+    assert len(smtp_server.messages) == 3
+    later = invite(event, participants(event, 2, language="fr"))
+    wait_for(lambda: len(smtp_server.messages) == 5, timeout=30, what="the next batch")
+    assert states(later) == {NoticeState.SENT}
+
+
+def given_back(rows, attempts: int) -> bool:
+    """Every row waiting for a later try after ``attempts`` tries, none failed or lost."""
+    found = Notice.objects.filter(pk__in=[r.pk for r in rows]).values_list("state", "attempts")
+    return set(found) == {(NoticeState.RETRYING, attempts)}
+
+
+def test_a_server_that_greets_then_hangs_gives_the_batch_back_at_once(
+    hung_smtp_server, smtp_server, workers
+):
+    hung = hung_smtp_server(greet=True)
+    first = workers(hung.port, email_timeout=1, retry_seconds=8)
+    event = upcoming_event(days=0.5)
+    started = time.monotonic()
+
+    rows = invite(event, participants(event, 20))
+
+    wait_for(lambda: given_back(rows, 1), timeout=40, what="the batch given back")
+    assert time.monotonic() - started < 6  # one EMAIL_TIMEOUT, not one a row
+    assert len(hung.connections) == 1
+    assert Notice.objects.filter(pk__in=[r.pk for r in rows], not_before__gt=now()).count() == 20
+    assert not smtp_server.messages
+    first.stop()
+    workers(smtp_server.port, beat=True)  # the server works again
+    wait_for(lambda: states(rows) == {NoticeState.SENT}, timeout=60, what="every row sent")
+    assert sorted(smtp_server.message_ids().values()) == [1] * 20
+
+
+def test_tries_again_a_server_that_never_answers_a_batch_at_a_time(
+    hung_smtp_server, smtp_server, workers
+):
+    hung = hung_smtp_server()
+    first = workers(hung.port, email_timeout=1, retry_seconds=0.5, max_attempts=10)
+    event = upcoming_event(days=0.5)
+    started = time.monotonic()
+
+    rows = invite(event, participants(event, 20))
+
+    wait_for(lambda: given_back(rows, 3), timeout=60, what="three tries of the batch")
+    assert time.monotonic() - started < 12  # three EMAIL_TIMEOUTs and backoffs, not 60
+    assert len(hung.connections) == 3  # one a try of the batch, not one a row
+    first.stop()
+    workers(smtp_server.port, beat=True)
+    wait_for(lambda: states(rows) == {NoticeState.SENT}, timeout=60, what="every row sent")
+    assert sorted(smtp_server.message_ids().values()) == [1] * 20
+    assert set(
+        Notice.objects.filter(pk__in=[r.pk for r in rows]).values_list("attempts", flat=True)
+    ) == {4}

@@ -1,8 +1,9 @@
-"""The secretariat's wording of a notice (refused, with the error, unless it renders), and the
-choice of the participant a notice is previewed for."""
+"""The secretariat's wording of a notice (refused, with the error, unless it renders with the
+tags and filters wordings may use), and the choice of the participant a notice is previewed
+for."""
 
 from django import forms
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,14 @@ class WordingForm(forms.ModelForm):
     def __init__(self, *args, kind: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind or self.instance.kind
+        self.fields["body"].help_text = _(
+            "Besides the placeholders, a wording may use the tags %(tags)s and the filters "
+            "%(filters)s, in at most %(limit)s characters."
+        ) % {
+            "tags": ", ".join(wording.TAGS),
+            "filters": ", ".join(wording.FILTERS),
+            "limit": number_format(wording.LONGEST_SOURCE, force_grouping=True),
+        }
 
     def _checked(self, name: str) -> str:
         value = self.cleaned_data[name]

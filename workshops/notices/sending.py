@@ -17,12 +17,15 @@ How a row travels:
   message is sent a second time; every other row of the batch is sent once.
 - Temporary failures (4xx replies, lost or refused connections, timeouts) are tried again after
   NOTICE_RETRY_SECONDS, doubling each time, and fail after NOTICE_MAX_ATTEMPTS tries;
-  permanent ones (5xx replies) fail at once.
+  permanent ones (5xx replies) fail at once. A connection that fails (or a server that does
+  not answer within EMAIL_TIMEOUT) gives the rest of the batch back at once, as one batch for
+  the next try: a hung server costs a batch one EMAIL_TIMEOUT, not one a row.
 """
 
 import datetime as dt
 import logging
 import smtplib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -193,9 +196,7 @@ def _send_claimed(ids: list[int], started: dt.datetime, outcome: Outcome) -> Out
                     connected = True
                 except (smtplib.SMTPException, OSError) as error:
                     # No server to talk to: the rest of the batch waits for the next try.
-                    reason = f"{type(error).__name__}: {error}"
-                    for waiting in notices[position:]:
-                        _retry(waiting, reason, outcome)
+                    _retry(notices[position:], f"{type(error).__name__}: {error}", outcome)
                     break
             try:
                 smtp.send_messages([message])
@@ -205,11 +206,11 @@ def _send_claimed(ids: list[int], started: dt.datetime, outcome: Outcome) -> Out
             except smtplib.SMTPResponseException as error:
                 _refused(notice, error.smtp_code, error.smtp_error, outcome)
             except (smtplib.SMTPException, OSError) as error:
-                # Lost, refused or timed-out connection: this row is tried again later, and so
-                # are the rest if a new connection cannot be made.
-                _retry(notice, f"{type(error).__name__}: {error}", outcome)
-                _close(smtp)
-                connected = False
+                # Lost, refused or timed-out connection: this row and the rest of the batch are
+                # given back together, at once. Connecting again for each would make every row
+                # of the batch wait EMAIL_TIMEOUT on a server that accepts and never answers.
+                _retry(notices[position:], f"{type(error).__name__}: {error}", outcome)
+                break
             else:
                 _sent(notice, outcome)
     finally:
@@ -283,21 +284,30 @@ def _failed(notice: Notice, reason: str, outcome: Outcome, *, attempted: bool = 
     outcome.failed += 1
 
 
-def _retry(notice: Notice, reason: str, outcome: Outcome) -> None:
-    attempts = notice.attempts + 1
-    if attempts >= settings.NOTICE_MAX_ATTEMPTS:
-        _failed(notice, reason, outcome)
-        return
-    delay = settings.NOTICE_RETRY_SECONDS * 2 ** (attempts - 1)
-    Notice.objects.filter(pk=notice.pk).update(
-        state=NoticeState.RETRYING,
-        attempts=attempts,
-        last_error=reason,
-        not_before=timezone.now() + dt.timedelta(seconds=delay),
-        claimed_at=None,
-    )
-    outcome.retrying += 1
-    _retry_soon(notice.pk, delay)
+def _retry(notices: list[Notice], reason: str, outcome: Outcome) -> None:
+    """Try ``notices`` again after their backoff, or fail those out of attempts: one update
+    and one task for the rows at the same number of attempts (a batch given back is one
+    batch again, not a task a row)."""
+    by_attempts = defaultdict(list)
+    for notice in notices:
+        by_attempts[notice.attempts + 1].append(notice.pk)
+    for attempts, pks in sorted(by_attempts.items()):
+        if attempts >= settings.NOTICE_MAX_ATTEMPTS:
+            Notice.objects.filter(pk__in=pks).update(
+                state=NoticeState.FAILED, attempts=attempts, last_error=reason, claimed_at=None
+            )
+            outcome.failed += len(pks)
+            continue
+        delay = settings.NOTICE_RETRY_SECONDS * 2 ** (attempts - 1)
+        Notice.objects.filter(pk__in=pks).update(
+            state=NoticeState.RETRYING,
+            attempts=attempts,
+            last_error=reason,
+            not_before=timezone.now() + dt.timedelta(seconds=delay),
+            claimed_at=None,
+        )
+        outcome.retrying += len(pks)
+        _retry_soon(pks, delay)
 
 
 def _refused(notice: Notice, code: int, reply, outcome: Outcome) -> None:
@@ -305,18 +315,18 @@ def _refused(notice: Notice, code: int, reply, outcome: Outcome) -> None:
         reply = reply.decode("utf-8", "replace")
     reason = f"{code} {reply}".strip()
     if 400 <= code < 500:
-        _retry(notice, reason, outcome)
+        _retry([notice], reason, outcome)
     else:
         _failed(notice, reason, outcome)
 
 
-def _retry_soon(pk: int, delay: float) -> None:
+def _retry_soon(pks: list[int], delay: float) -> None:
     """Ask a worker to try again when the backoff ends; the sweep does it if this is lost."""
     from workshops.tasks import send_notices
 
     if send_notices.app.conf.task_always_eager:
         return  # in-process: the sweep tries again
     try:
-        send_notices.apply_async(args=[[pk]], countdown=delay, retry=False)
+        send_notices.apply_async(args=[pks], countdown=delay, retry=False)
     except Exception:
-        logger.warning("Could not schedule the retry of notice %s; the sweep will", pk)
+        logger.warning("Could not schedule the retry of notices %s…; the sweep will", pks[:5])

@@ -4,16 +4,28 @@ A wording is a subject and a body written in Django's template language with a f
 placeholders per kind ({{ name }}, {{ event }}, {{ when }}...). The portal's own wording of
 every kind is below, translated in the catalogs like any other text; a NoticeTemplate row of
 the secretariat replaces it for one kind and language. Wordings run in an engine of their own
-that loads no template and no tag library, on a context of plain strings, so an edited wording
-can only arrange the placeholders' text. A wording that does not compile, renders with an
-error or names an unknown placeholder is refused when saved (:func:`check`), never sent.
+that loads no template and knows only the tags of TAGS and the filters of FILTERS, on a
+context of plain strings, so an edited wording can only arrange the placeholders' text, in
+time and size linear in it. A wording that does not compile, renders with an error, names an
+unknown placeholder or uses another tag or filter is refused when saved (:func:`check`) and
+again when sent (:func:`render`: one saved before these rules fails its own notices only).
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.template import Context, Engine, TemplateSyntaxError
+from django.template import (
+    Context,
+    Engine,
+    Library,
+    TemplateSyntaxError,
+    defaultfilters,
+    defaulttags,
+)
+from django.template.base import Lexer, TokenType
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from workshops.models import NoticeKind, NoticeTemplate
@@ -242,25 +254,119 @@ def wordings(pairs) -> dict[tuple[str, str], Wording]:
     return {pair: edited.get(pair) or default_wording(*pair) for pair in pairs}
 
 
-# Wordings run here: no loaders (so {% include %} and {% extends %} find nothing), no libraries
-# to {% load %}, and plain strings as context.
-ENGINE = Engine(libraries={}, autoescape=False)
+# --- Rendering ----------------------------------------------------------------------------------
+
+# What a wording may use: the tags of the portal's own wordings and a few filters that never
+# make a text more than a few times longer (none takes a number: ljust:"100000000" would pad
+# every message to 100 MB). Anything else is refused by name.
+TAGS = ("if", "elif", "else", "endif")
+FILTERS = ("capfirst", "default", "lower", "title", "upper")
+
+# Characters a subject or body is written in: Django's lexer is not linear in unclosed "{{"
+# (5,000 of them, the longest wording, take half a second to compile; 20,000 take 20 s).
+LONGEST_SOURCE = 10_000
+LONGEST_SUBJECT = 1_000  # characters a subject may render to
+LONGEST_BODY = 100_000  # characters a body may render to
+
+LIBRARY = Library()
+LIBRARY.tags["if"] = defaulttags.register.tags["if"]  # parses its elif, else and endif itself
+LIBRARY.filters.update({name: defaultfilters.register.filters[name] for name in FILTERS})
+
+
+class WordingEngine(Engine):
+    """Django's engine with LIBRARY as its only built-ins: no other tag or filter compiles."""
+
+    default_builtins = []
+
+    def get_template_builtins(self, builtins):
+        return [LIBRARY]
+
+
+# No loaders (so nothing is included or extended), no libraries to {% load %}, plain strings.
+ENGINE = WordingEngine(libraries={}, autoescape=False)
 UNKNOWN = "\x00unknown placeholder %s\x00"
-CHECKING_ENGINE = Engine(libraries={}, autoescape=False, string_if_invalid=UNKNOWN)
-
-
-@lru_cache(maxsize=256)
-def compiled(source: str, *, checking: bool = False):
-    """A wording's template, compiled once per process for each text."""
-    return (CHECKING_ENGINE if checking else ENGINE).from_string(source)
-
-
-def render(source: str, context: dict) -> str:
-    return compiled(source).render(Context(context, autoescape=False))
+CHECKING_ENGINE = WordingEngine(libraries={}, autoescape=False, string_if_invalid=UNKNOWN)
 
 
 class WordingError(Exception):
-    """A wording that cannot be sent; the message says why, for the person who wrote it."""
+    """A wording that cannot be sent. str() says why, for the person who wrote it, in the
+    language active when it is read (a notice's row keeps it in the worker's)."""
+
+    def __init__(self, message, **values):
+        super().__init__(message)
+        self.values = values
+
+    def __str__(self) -> str:
+        values = {
+            name: number_format(value, force_grouping=True) if isinstance(value, int) else value
+            for name, value in self.values.items()
+        }
+        return str(self.args[0]) % values if values else str(self.args[0])
+
+
+# Quoted text in a tag or placeholder, where a "|" is not a filter.
+QUOTED = re.compile(r"\"[^\"\\]*(?:\\.[^\"\\]*)*\"|'[^'\\]*(?:\\.[^'\\]*)*'")
+FILTER = re.compile(r"\|\s*(\w+)")
+
+
+def refusal(source: str) -> tuple | None:
+    """The tag or filter off the lists that ``source`` uses, as (message, values) for a
+    WordingError; None if it uses none. Only to name it: the engine compiles no other anyway."""
+    for token in Lexer(source).tokenize():
+        if token.token_type == TokenType.BLOCK:
+            command, expression = [*token.contents.split(None, 1), "", ""][:2]
+            if command and command not in TAGS:
+                return _(
+                    "The tag “%(tag)s” cannot be used in a wording: the tags it may use are "
+                    "%(allowed)s."
+                ), {"tag": command, "allowed": ", ".join(TAGS)}
+        elif token.token_type == TokenType.VAR:
+            expression = token.contents
+        else:
+            continue
+        for name in FILTER.findall(QUOTED.sub("", expression)):
+            if name not in FILTERS:
+                return _(
+                    "The filter “%(filter)s” cannot be used in a wording: the filters it may "
+                    "use are %(allowed)s."
+                ), {"filter": name, "allowed": ", ".join(FILTERS)}
+    return None
+
+
+def compiled(source: str, *, checking: bool = False):
+    """A wording's template; WordingError if it is too long or does not compile (a tag or
+    filter off the lists, named)."""
+    if len(source) > LONGEST_SOURCE:
+        raise WordingError(
+            _("A wording may be at most %(limit)s characters long."), limit=LONGEST_SOURCE
+        )
+    template = _compile(source, checking)
+    if isinstance(template, tuple):
+        message, values = template
+        raise WordingError(message, **values)
+    return template
+
+
+@lru_cache(maxsize=256)
+def _compile(source: str, checking: bool):
+    """The template of each text, compiled once per process, or why it does not compile: a
+    batch of rows on a wording that fails compiles it once."""
+    try:
+        return (CHECKING_ENGINE if checking else ENGINE).from_string(source)
+    except TemplateSyntaxError as error:
+        return refusal(source) or (str(error), {})
+    except Exception as error:  # RecursionError of hundreds of nested {% if %}...
+        return f"{type(error).__name__}: {error}", {}
+
+
+def render(source: str, context: dict, *, longest: int = LONGEST_BODY) -> str:
+    """``source`` on ``context``; WordingError if refused or longer than ``longest``."""
+    text = compiled(source).render(Context(context, autoescape=False))
+    if len(text) > longest:
+        raise WordingError(
+            _("The wording renders to more than %(limit)s characters."), limit=longest
+        )
+    return text
 
 
 def check(kind: str, source: str) -> None:
@@ -277,11 +383,9 @@ def check(kind: str, source: str) -> None:
             if "\x00unknown placeholder " in text:
                 unknown = text.split("\x00unknown placeholder ", 1)[1].split("\x00", 1)[0]
                 raise WordingError(
-                    _("“%(name)s” is not a placeholder of this notice.") % {"name": unknown}
+                    _("“%(name)s” is not a placeholder of this notice."), name=unknown
                 )
     except WordingError:
         raise
-    except TemplateSyntaxError as error:
-        raise WordingError(str(error)) from error
     except Exception as error:  # any failure of a template the secretariat wrote
         raise WordingError(f"{type(error).__name__}: {error}") from error
