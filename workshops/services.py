@@ -28,6 +28,7 @@ from partners.services import (
 )
 from ssrportal.languages import Language
 
+from . import versions
 from .imports import ParticipantRow, check_rows, plain
 from .models import (
     Answer,
@@ -411,9 +412,14 @@ def save_event(
     groups: Sequence[GroupValues] | None = None,
     links: Sequence[tuple[str, Event]] | None = None,
     sources: Sequence[dict] | None = None,
+    version: str | None = None,
     by,
 ) -> Event:
     """Save ``event`` (new or not) with ``values`` and all its rows, exactly as given.
+
+    ``version`` (workshops/versions.py): the version the form was opened at; a saved event
+    whose version is another by now raises StaleRecord, and nothing is written (the row is
+    locked meanwhile, so two saves at once cannot both pass).
 
     Atomic: any failure saves nothing. Objectives and expected results are numbered 1..n in the
     order given and keep their ids; organisers (OrganiserValues, or (organisation, role)),
@@ -425,6 +431,9 @@ def save_event(
     participants are recorded with it (workshops.notices.recording.record_event_changes).
     """
     before = None
+    versioned = event.pk is not None and version is not None
+    if versioned and versions.current_version(Event, event.pk, lock=True) != version:
+        raise versions.StaleRecord
     if event.pk is not None:
         # From the database: a model form has already written the new values on ``event``.
         before = recording.snapshot(Event.objects.select_related("country").get(pk=event.pk))
@@ -552,10 +561,11 @@ def save_mandate(
     outputs: NumberedTexts,
     objectives: NumberedTexts,
     sources: Sequence[dict] | None = None,
+    version: str | None = None,
     by,
 ) -> Mandate:
     """Save ``mandate`` (new or not) with ``values``, its outputs, outcome objectives and
-    sources.
+    sources; ``version`` as for save_event (StaleRecord).
 
     Atomic: any failure saves nothing. Outputs and objectives are numbered 1..n in the order
     given; a saved objective keeps its id, so the events that serve it still do. The sources,
@@ -563,6 +573,9 @@ def save_mandate(
     History rows for the mandate (its earlier dates and texts stay readable there) and for
     each output or objective changed.
     """
+    versioned = mandate.pk is not None and version is not None
+    if versioned and versions.current_version(Mandate, mandate.pk, lock=True) != version:
+        raise versions.StaleRecord
     many = _assign(mandate, values)
     mandate._history_user = by
     mandate.save()

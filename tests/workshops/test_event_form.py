@@ -6,6 +6,8 @@ import zoneinfo
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
 
 from tests import factories
 from workshops.demo import MANDATE_000_OBJECTIVES
@@ -603,3 +605,46 @@ def test_a_focal_point_gets_no_empty_row_either(client, focal_point_user):
     client.force_login(focal_point_user)
 
     assert client.get("/workshops/new/?row=organisers").status_code == 403
+
+
+def test_a_save_from_a_form_opened_before_a_colleagues_save_is_refused(secretariat, seed_000_event):
+    colleague = factories.UserFactory(username="colleague-amina")
+    colleague.groups.add(Group.objects.get(name="Secretariat"))
+    other = Client()
+    other.force_login(colleague)
+    url = f"/workshops/{seed_000_event.pk}/edit/"
+    mine = form_data(secretariat.get(url))
+    theirs = form_data(other.get(url))
+    theirs["venue"] = "AU Conference Centre, Room 3"
+    empty_row = int(theirs["objectives-TOTAL_FORMS"]) - 1  # the page's one empty row
+    theirs[f"objectives-{empty_row}-text"] = "Agree a joint work plan for 2017"
+    theirs[f"objectives-{empty_row}-ORDER"] = str(empty_row + 1)
+    assert other.post(url, theirs).status_code == 302
+    mine["title"] = "AU/REC Workshop on SSR coordination (revised)"
+
+    response = secretariat.post(url, mine)
+
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else saved this record after you opened this form" in page
+    assert "colleague-amina" in page
+    assert "AU/REC Workshop on SSR coordination (revised)" in page  # what I typed is kept
+    assert "removed by someone else" not in page
+    seed_000_event.refresh_from_db()
+    assert seed_000_event.title != "AU/REC Workshop on SSR coordination (revised)"
+    assert seed_000_event.venue == "AU Conference Centre, Room 3"
+    assert seed_000_event.objectives.filter(text="Agree a joint work plan for 2017").exists()
+
+
+def test_a_list_sent_without_its_saved_rows_deletes_nothing(secretariat, seed_000_event):
+    url = f"/workshops/{seed_000_event.pk}/edit/"
+    data = form_data(secretariat.get(url))
+    rows_before = seed_000_event.objectives.count()
+    data = {key: value for key, value in data.items() if not key.startswith("objectives-")}
+    data.update({"objectives-TOTAL_FORMS": "0", "objectives-INITIAL_FORMS": "0"})
+
+    response = secretariat.post(url, data)
+
+    assert response.status_code == 200
+    assert "came back without some of its saved rows" in response.content.decode()
+    assert seed_000_event.objectives.count() == rows_before

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,6 +13,7 @@ from partners.models import Organisation
 from tests import factories
 from tests.workshops.test_event_form import error_next_to, form_data, set_rows
 from tests.workshops.test_mandate_views import section, text
+from workshops import services, versions
 from workshops.demo import MANDATE_000_OBJECTIVES, MANDATE_000_OUTPUTS
 from workshops.models import Mandate, MandateObjective, MandateOutput, Source
 
@@ -412,11 +414,14 @@ def test_changed_dates_show_the_earlier_version_on_the_mandate_page(secretariat)
 def test_earlier_versions_show_a_changed_title_newest_first_and_skip_unchanged_saves(secretariat):
     mandate = factories.MandateFactory(title="AU/REC workshop on SSR coordination")
     url = f"/mandates/{mandate.pk}/edit/"
+    # Each save from the form as the page gives it after the last one.
     data = form_data(secretariat.get(url))
     data["status"] = "active"
     secretariat.post(url, data)  # the status alone: no earlier version to show
+    data = form_data(secretariat.get(url))
     data.update(title="AU/REC Workshop", start_date="2016-12-02")
     secretariat.post(url, data)
+    data = form_data(secretariat.get(url))
     data["end_date"] = "2016-12-18"
     secretariat.post(url, data)
 
@@ -452,3 +457,45 @@ def test_the_edit_page_costs_the_same_queries_for_1_or_30_sources(
     assert response.status_code == 200
     # The saved rows, an empty one, and the template of a new row.
     assert response.content.decode().count('class="formset-row card mb-2" id="sources-') == rows + 2
+
+
+def test_a_stale_mandate_form_keeps_the_outputs_a_colleague_added(secretariat, admin_user):
+    mandate = factories.MandateFactory(title="Support to the SSR process in The Gambia")
+    url = f"/mandates/{mandate.pk}/edit/"
+    mine = form_data(secretariat.get(url))
+    other = Client()
+    other.force_login(admin_user)
+    theirs = form_data(other.get(url))
+    set_rows(theirs, "outputs", [{"text": "A national security policy drafted"}])
+    assert other.post(url, theirs).status_code == 302
+    mine["title"] = "Support to the national SSR process in The Gambia"
+
+    response = secretariat.post(url, mine)
+
+    assert response.status_code == 409
+    assert "Support to the national SSR process in The Gambia" in response.content.decode()
+    mandate.refresh_from_db()
+    assert mandate.title == "Support to the SSR process in The Gambia"
+    assert list(mandate.outputs.values_list("text", flat=True)) == [
+        "A national security policy drafted"
+    ]
+
+
+def test_two_saves_at_once_cannot_both_pass_the_version(secretariat_user):
+    mandate = factories.MandateFactory(title="Assessment mission to Guinea-Bissau")
+    opened_at = versions.version_of(mandate)
+    mandate.title = "Assessment mission to Guinea-Bissau, first phase"
+    mandate.save()  # the other save, between this one's form check and its lock
+
+    with pytest.raises(versions.StaleRecord):
+        services.save_mandate(
+            mandate=Mandate.objects.get(pk=mandate.pk),
+            values={"title": "Assessment mission to Bissau"},
+            outputs=[],
+            objectives=[],
+            version=opened_at,
+            by=secretariat_user,
+        )
+
+    mandate.refresh_from_db()
+    assert mandate.title == "Assessment mission to Guinea-Bissau, first phase"

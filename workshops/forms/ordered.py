@@ -13,11 +13,13 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
+from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ssrportal.widgets import prime_labels
+from workshops import versions
 from workshops.choices import Choices, collation_key
 
 
@@ -247,6 +249,23 @@ class OrderedRowsFormSet(forms.BaseInlineFormSet):
     def _existing_object(self, pk):
         return self._existing_rows.get(str(pk))
 
+    def clean(self):
+        """Every saved row must come back, kept or marked to remove: a list sent without some
+        of them (a crafted TOTAL_FORMS=0, a page cut short) would delete them silently."""
+        super().clean()
+        if not self.is_bound or self.instance._state.adding:
+            return
+        key = self.model._meta.pk.name
+        sent = {str(self.data.get(f"{form.prefix}-{key}", "")) for form in self.forms}
+        if set(self._existing_rows) - sent:
+            raise ValidationError(
+                _(
+                    "This list came back without some of its saved rows: nothing was saved. "
+                    "Reload the page and make your changes again."
+                ),
+                code="rows_missing",
+            )
+
     def validate_unique(self):
         """Flag, on the row itself, a row that repeats another's ``distinct_fields``."""
         if not self.distinct_fields:
@@ -350,6 +369,11 @@ class FormWithRows:
 
     def __init__(self, data=None, *, instance, initial=None, **form_kwargs):
         self.instance = instance
+        # The version the record has now (it was just read), and the one the form was opened
+        # at (workshops/forms/versions.py).
+        self.loaded_version = versions.version_of(instance)
+        self.sent_version = data.get(versions.FIELD, "") if data is not None else None
+        self.stale_changes: list[str] | None = None
         self.form = self.form_class(data, instance=instance, initial=initial, **form_kwargs)
         saved = self.saved_rows()
         self.formsets = {
@@ -377,7 +401,38 @@ class FormWithRows:
     def __getitem__(self, prefix):
         return self.formsets[prefix]
 
+    @property
+    def version_input(self) -> str:
+        """The hidden input that carries the version the form was opened at."""
+        return versions.hidden_input(
+            self.sent_version if self.sent_version is not None else self.loaded_version
+        )
+
+    @property
+    def is_stale(self) -> bool:
+        """Sent from a form opened before the record's last save."""
+        return (
+            self.form.is_bound
+            and self.instance.pk is not None
+            and self.sent_version != self.loaded_version
+        )
+
+    def refuse_as_stale(self) -> None:
+        """Say who saved what since the form was opened, and nothing else: the rows' own
+        checks would only repeat it (a row the other save replaced is "missing")."""
+        self.stale_changes = versions.changes_since(self.instance, self.sent_version or "")
+        self.form.full_clean()
+        self.form._errors = ErrorDict()
+        for formset in self.formsets.values():
+            formset.full_clean()
+            formset._non_form_errors = formset.error_class()
+            for form in formset.forms:
+                form._errors = ErrorDict()
+
     def is_valid(self) -> bool:
+        if self.is_stale:
+            self.refuse_as_stale()
+            return False
         # Every part is checked, so that all the messages show at once.
         return all([self.form.is_valid()] + [f.is_valid() for f in self.formsets.values()])
 

@@ -14,6 +14,7 @@ from workshops.forms import EventForms
 from workshops.forms.ordered import with_related_ids
 from workshops.models import Event
 from workshops.permissions import EditorRequired, can_edit_workshops
+from workshops.versions import StaleRecord
 
 
 class EventFormView(EditorRequired, TemplateResponseMixin, View):
@@ -59,18 +60,28 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
         event = self.get_event()
         forms = EventForms(request.POST, instance=event, refresh_url=request.path)
         if not forms.is_valid():
-            return self.show(forms)
+            return self.show(forms, status=409 if forms.is_stale else 200)
         adding = event._state.adding
-        services.save_event(event=event, **forms.service_arguments(), by=request.user)
+        try:
+            services.save_event(
+                event=event,
+                **forms.service_arguments(),
+                version=forms.sent_version if not adding else None,
+                by=request.user,
+            )
+        except StaleRecord:  # saved by someone else between the check and the lock
+            forms.refuse_as_stale()
+            return self.show(forms, status=409)
         if adding:
             messages.success(request, _("Event created."))
         else:
             messages.success(request, _("Changes saved."))
         return redirect("workshops:detail", pk=event.pk)
 
-    def show(self, forms: EventForms):
+    def show(self, forms: EventForms, status: int = 200):
         return self.render_to_response(
-            {"forms": forms, "form": forms.form, "event": forms.instance, "lazy_rows": True}
+            {"forms": forms, "form": forms.form, "event": forms.instance, "lazy_rows": True},
+            status=status,
         )
 
 

@@ -11,6 +11,7 @@ from workshops.forms import MandateForm, MandateForms
 from workshops.forms.ordered import with_related_ids
 from workshops.models import Mandate
 from workshops.permissions import EditorRequired
+from workshops.versions import StaleRecord
 
 
 class MandateFormView(EditorRequired, TemplateResponseMixin, View):
@@ -33,16 +34,25 @@ class MandateFormView(EditorRequired, TemplateResponseMixin, View):
         mandate = self.get_mandate()
         forms = MandateForms(request.POST, instance=mandate)
         if not forms.is_valid():
-            return self.show(forms)
+            return self.show(forms, status=409 if forms.is_stale else 200)
         adding = mandate._state.adding
-        services.save_mandate(mandate=mandate, **forms.service_arguments(), by=request.user)
+        try:
+            services.save_mandate(
+                mandate=mandate,
+                **forms.service_arguments(),
+                version=forms.sent_version if not adding else None,
+                by=request.user,
+            )
+        except StaleRecord:  # saved by someone else between the check and the lock
+            forms.refuse_as_stale()
+            return self.show(forms, status=409)
         if adding:
             messages.success(request, _("Mandate created."))
         else:
             messages.success(request, _("Changes saved."))
         return redirect("mandates:detail", pk=mandate.pk)
 
-    def show(self, forms: MandateForms):
+    def show(self, forms: MandateForms, status: int = 200):
         return self.render_to_response(
-            {"forms": forms, "form": forms.form, "mandate": forms.instance}
+            {"forms": forms, "form": forms.form, "mandate": forms.instance}, status=status
         )
