@@ -1,4 +1,9 @@
+import csv
+import io
+
+import tablib
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
@@ -10,9 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from ssrportal.roles import ADMIN, group_name
+from ssrportal.uploads import UploadRefused, capped, workbook_rows
 
 from .models import (
     AUSuspension,
@@ -38,10 +45,76 @@ admin.site.site_title = _("SSR Coordination Portal")
 URL_FIELD_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
+MAX_IMPORT_SIZE = 5 * 1024 * 1024
+MAX_IMPORT_COLUMNS = 100
+
+
+class CappedCSV(CSV):
+    """CSV, refused past ssrportal.uploads' rows and cells before tablib reads it all."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes) and self.encoding:
+            in_stream = in_stream.decode(self.encoding)
+        try:
+            for _row in capped(csv.reader(io.StringIO(in_stream, newline=""))):
+                pass
+        # tablib meets the same error and reports it.
+        except csv.Error:
+            pass
+        return super().create_dataset(in_stream, **kwargs)
+
+
+class CappedXLSX(XLSX):
+    """XLSX checked and streamed by ssrportal.uploads (import_export's own reader loads every
+    shared string and every row): the first sheet, its first row as the headers."""
+
+    def create_dataset(self, in_stream):
+        rows = workbook_rows(in_stream, max_columns=MAX_IMPORT_COLUMNS)
+        headers = list(next(rows, ()))
+        while headers and headers[-1] is None:
+            headers.pop()
+        dataset = tablib.Dataset(headers=headers)
+        ignore_blanks = getattr(settings, "IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES", False)
+        for values in rows:
+            values = values[: len(headers)]
+            if not (ignore_blanks and all(value is None for value in values)):
+                dataset.append(values)
+        return dataset
+
+
+class DirectoryImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_IMPORT_SIZE:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB. Split it into smaller files.")
+                % {"size": MAX_IMPORT_SIZE // (1024 * 1024)}
+            )
+        return upload
+
+
 class DirectoryImportExportMixin(ImportExportMixin):
-    """CSV and XLSX only: the formats the RECs and the secretariat exchange."""
+    """CSV and XLSX only: the formats the RECs and the secretariat exchange.
+
+    An import is refused, with the reason next to the file and a 400, past MAX_IMPORT_SIZE or
+    the limits of ssrportal.uploads (how much a workbook unpacks to, rows, cells)."""
 
     formats = [CSV, XLSX]
+    import_formats = [CappedCSV, CappedXLSX]
+    import_form_class = DirectoryImportForm
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, UploadRefused):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        form = response.context_data["form"]
+        if request.method == "POST" and form.errors:
+            response.status_code = 400
+        return response
 
 
 # Memberships

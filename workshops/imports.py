@@ -12,25 +12,30 @@ The export (``EXPORT_HEADERS``) writes headers this module reads, so an exported
 
 import csv
 import io
-import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from partners.models import Organisation, Person
 from partners.search import name_index
 from ssrportal.languages import Language
 from ssrportal.text import plain
+from ssrportal.uploads import UploadRefused, capped, workbook_rows
 from workshops.models import Participant, ParticipantGroup
 from workshops.models.participant import ParticipantRole
 
 MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_ROWS = 1000
 MAX_COLUMNS = 50
+# The rows wait in the cache between the preview and the import, and the preview shows each of
+# them: their text is bounded as well as their number.
+MAX_TEXT_SIZE = 1024 * 1024
 
 # The columns the import reads, each with the headers that name it (compared without case,
 # accents, or the difference between spaces, hyphens and underscores).
@@ -150,7 +155,11 @@ class ParticipantFile:
 
 
 def read_participant_file(upload) -> ParticipantFile:
-    """The rows of an uploaded CSV or XLSX file; ImportFileError when it cannot be read."""
+    """The rows of an uploaded CSV or XLSX file; ImportFileError when it cannot be read.
+
+    The file is read as its rows are needed, and refused at the first limit it passes: its size
+    (before anything is read), how much an XLSX workbook unpacks to (ssrportal.uploads), the
+    rows and cells read, the participants, the text they hold."""
     name = (upload.name or "").lower()
     if upload.size > MAX_FILE_SIZE:
         raise ImportFileError(_("The file is larger than 2 MB. Split it into smaller files."))
@@ -165,10 +174,13 @@ def read_participant_file(upload) -> ParticipantFile:
         )
     else:
         raise ImportFileError(_("Choose a CSV or XLSX file."))
-    return rows_of(table)
+    try:
+        return rows_of(table)
+    except UploadRefused as error:
+        raise ImportFileError(str(error)) from None
 
 
-def read_csv(data: bytes) -> list[list[str]]:
+def read_csv(data: bytes) -> Iterator[list[str]]:
     if data.startswith(b"PK\x03\x04"):
         raise ImportFileError(
             _("This file is a workbook, not CSV text. Name it .xlsx or save it as CSV.")
@@ -176,11 +188,14 @@ def read_csv(data: bytes) -> list[list[str]]:
     text = decode(data)
     if "\x00" in text:
         raise ImportFileError(_("This file is not CSV text."))
-    lines = text.splitlines()
-    header = next((line for line in lines if line.strip()), "")
+    header = next((line for line in io.StringIO(text, newline=None) if line.strip()), "")
     delimiter = max([";", ",", "\t"], key=header.count)
+    return csv_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def csv_rows(reader) -> Iterator[list[str]]:
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        yield from capped(reader)
     except csv.Error as error:
         raise ImportFileError(
             _("The file could not be read as CSV (%(error)s).") % {"error": error}
@@ -206,24 +221,9 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ImportFileError(_("This file is not an XLSX workbook."))
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        table = []
-        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            table.append([cell_text(value) for value in values])
-            if len(table) > MAX_ROWS + 1:
-                break
-        workbook.close()
-    # openpyxl raises many kinds of errors on a damaged or disguised workbook.
-    except Exception:
-        raise ImportFileError(_("This file is not a readable XLSX workbook.")) from None
-    return table
+def read_xlsx(data: bytes) -> Iterator[list[str]]:
+    for values in workbook_rows(data, max_columns=MAX_COLUMNS):
+        yield [cell_text(value) for value in values]
 
 
 def cell_text(value) -> str:
@@ -234,12 +234,13 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def rows_of(table: list[list[str]]) -> ParticipantFile:
-    table = [[cell.strip() for cell in row[:MAX_COLUMNS]] for row in table]
-    start = next((i for i, row in enumerate(table) if any(row)), None)
-    if start is None:
+def rows_of(table: Iterable[list[str]]) -> ParticipantFile:
+    """The participants of ``table``, read row by row: the first row that is not empty names the
+    columns. ``line`` is each row's number in the file."""
+    lines = enumerate(([cell.strip() for cell in row[:MAX_COLUMNS]] for row in table), start=1)
+    headers = next((row for _line, row in lines if any(row)), None)
+    if headers is None:
         raise ImportFileError(_("The file is empty."))
-    headers = table[start]
     columns, unused = match_columns(headers)
     if "full_name" not in columns and "last_name" not in columns:
         raise ImportFileError(
@@ -249,13 +250,14 @@ def rows_of(table: list[list[str]]) -> ParticipantFile:
             )
         )
     rows = []
-    for index, cells in enumerate(table[start + 1 :], start=start + 2):
+    text_size = sum(len(header.encode()) for header in unused)
+    for index, cells in lines:
         if not any(cells):
             continue
         if len(rows) == MAX_ROWS:
             raise ImportFileError(
                 _("The file has more than %(count)s rows. Split it into smaller files.")
-                % {"count": MAX_ROWS}
+                % {"count": number_format(MAX_ROWS, force_grouping=True)}
             )
         values = {key: cells[i] if i < len(cells) else "" for key, i in columns.items()}
         if "full_name" not in values:
@@ -263,6 +265,15 @@ def rows_of(table: list[list[str]]) -> ParticipantFile:
             values["full_name"] = " ".join(filter(None, [given, values.pop("last_name", "")]))
         values.pop("first_name", None)
         values.pop("last_name", None)
+        text_size += sum(len(value.encode()) for value in values.values())
+        if text_size > MAX_TEXT_SIZE:
+            raise ImportFileError(
+                _(
+                    "The columns the import reads hold more than %(size)s MB of text. Split the "
+                    "file into smaller files."
+                )
+                % {"size": MAX_TEXT_SIZE // (1024 * 1024)}
+            )
         rows.append(ParticipantRow(line=index, **values))
     if not rows:
         raise ImportFileError(_("The file has a header row but no participant."))

@@ -684,7 +684,7 @@ def test_a_file_that_cannot_be_imported_is_refused_next_to_the_field(
     response = preview(secretariat, event, upload(name, content))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     field = page[page.index('id="div_id_file"') :]
     assert message in field[: field.index("</form>")]
     assert secretariat.import_token is None

@@ -333,9 +333,10 @@ def person_autocomplete(request):
 IMPORT_SECONDS = 60 * 60
 
 
-def import_cache_key(*, user, event: Event, token: str) -> str:
-    """Where a preview's rows wait: for this user and event only, under the form's token."""
-    return f"workshops:participants-import:{user.pk}:{event.pk}:{token}"
+def import_cache_key(*, user) -> str:
+    """Where a user's preview waits, with its event and token: one per user, the latest, so that
+    uploads do not pile up in the cache (each holds at most MAX_ROWS rows and MAX_TEXT_SIZE)."""
+    return f"workshops:participants-import:{user.pk}"
 
 
 class ParticipantImportView(EditorRequired, View):
@@ -347,6 +348,9 @@ class ParticipantImportView(EditorRequired, View):
     2. "Import N rows" (POST with ``token``) checks the rows again and imports the valid ones
        in one transaction (workshops.services.import_participants), if every row is valid or
        the user agreed to skip the others.
+
+    A file refused (too large, unreadable, past a limit of workshops.imports) answers 400 with
+    the reason next to the field.
     """
 
     template_name = "workshops/participant_import.html"
@@ -361,17 +365,17 @@ class ParticipantImportView(EditorRequired, View):
             return self.confirm(event)
         form = ParticipantImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self.show(event, upload_form=form)
+            return self.show(event, upload_form=form, status=400)
         rows = form.parsed.rows
-        token = secrets.token_urlsafe(16)
         pending = {
+            "event": event.pk,
+            "token": secrets.token_urlsafe(16),
             "filename": form.cleaned_data["file"].name,
             "unused_columns": form.parsed.unused_columns,
             "rows": [asdict(row) for row in rows],
         }
-        key = import_cache_key(user=request.user, event=event, token=token)
-        cache.set(key, pending, IMPORT_SECONDS)
-        confirm_form = ParticipantImportConfirmForm(initial={"token": token})
+        cache.set(import_cache_key(user=request.user), pending, IMPORT_SECONDS)
+        confirm_form = ParticipantImportConfirmForm(initial={"token": pending["token"]})
         return self.show(
             event,
             checks=check_rows(event=event, rows=rows),
@@ -382,11 +386,15 @@ class ParticipantImportView(EditorRequired, View):
     def confirm(self, event: Event):
         request = self.request
         form = ParticipantImportConfirmForm(request.POST)
-        key = pending = None
-        if form.is_valid():
-            key = import_cache_key(user=request.user, event=event, token=form.cleaned_data["token"])
-            pending = cache.get(key)
-        if not pending:
+        key = import_cache_key(user=request.user)
+        pending = cache.get(key) if form.is_valid() else None
+        if (
+            not pending
+            or pending["event"] != event.pk
+            or not secrets.compare_digest(
+                pending["token"].encode(), form.cleaned_data["token"].encode()
+            )
+        ):
             upload_form = ParticipantImportForm()
             messages.error(request, _("This preview has expired. Upload the file again."))
             return self.show(event, upload_form=upload_form)
@@ -418,7 +426,9 @@ class ParticipantImportView(EditorRequired, View):
         messages.success(request, f"{added} {details}")
         return redirect("workshops:participants", pk=event.pk)
 
-    def show(self, event, *, upload_form=None, checks=None, confirm_form=None, pending=None):
+    def show(
+        self, event, *, upload_form=None, checks=None, confirm_form=None, pending=None, status=200
+    ):
         context = {
             "event": event,
             "title_language": title_language(event),
@@ -438,7 +448,7 @@ class ParticipantImportView(EditorRequired, View):
                     check.adds_participant and check.person is not None for check in checks
                 ),
             )
-        return render(self.request, self.template_name, context)
+        return render(self.request, self.template_name, context, status=status)
 
 
 # --- Export and attendance sheet ------------------------------------------------------------------
