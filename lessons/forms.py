@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.forms import OrganisationChoiceField
 from partners.models import Organisation
-from workshops import choices
+from workshops import choices, versions
 from workshops.filters import DateInput
 from workshops.forms.documents import DOCUMENT_TYPES, checked_document
 from workshops.forms.ordered import related_ids, use_choices
@@ -96,8 +96,12 @@ class LessonForm(forms.ModelForm):
         "visibility",
     ]
 
+    # The version the form was opened at: a save after someone else's is refused.
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, events=None, may_choose_organisation=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = versions.version_of(self.instance)
         for name in self.related_fields:
             if name not in self.initial:
                 self.initial[name] = related_ids(self.instance, name)
@@ -126,6 +130,18 @@ class LessonForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        sent = cleaned.get("version", "")
+        if self.instance.pk and sent != versions.current_version(Lesson, self.instance.pk):
+            changes = "; ".join(versions.changes_since(self.instance, sent))
+            raise forms.ValidationError(
+                _(
+                    "Not saved: someone else saved this lesson after you opened this form "
+                    "(%(changes)s). What you typed is kept below: open the lesson as saved now "
+                    "in another tab and bring your changes over."
+                ),
+                code="stale",
+                params={"changes": changes},
+            )
         if cleaned.get("attachment") and not cleaned.get("attachment_title", "").strip():
             self.add_error("attachment_title", _("Give the attachment a title."))
         if cleaned.get("attachment_title", "").strip() and not self.files.get(

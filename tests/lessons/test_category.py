@@ -220,7 +220,11 @@ def test_revising_a_draft_changes_its_category(focal_point, bamako_event):
     focal_point.post("/lessons/new/", lesson_data(bamako_event))
     lesson = Lesson.objects.get()
     form = focal_point.get(f"/lessons/{lesson.pk}/edit/")
-    data = lesson_data(bamako_event, category=category("coordination").pk)
+    data = lesson_data(
+        bamako_event,
+        category=category("coordination").pk,
+        version=form.context["form"]["version"].value(),
+    )
     del data["event"]
 
     focal_point.post(f"/lessons/{lesson.pk}/edit/", data)

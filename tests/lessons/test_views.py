@@ -352,10 +352,16 @@ def test_focal_point_revises_a_returned_lesson_and_removes_an_attachment(focal_p
     lesson = factories.LessonFactory(event=bamako_event, stage="returned", language="fr")
     attachment = factories.AttachmentFactory(lesson=lesson)
 
+    opened = focal_point.get(f"/lessons/{lesson.pk}/edit/").context["form"]
+
     response = focal_point.post(
         f"/lessons/{lesson.pk}/edit/",
         lesson_data(
-            bamako_event, title="Titre révisé", remove_attachments=[attachment.pk], action="submit"
+            bamako_event,
+            title="Titre révisé",
+            remove_attachments=[attachment.pk],
+            action="submit",
+            version=opened["version"].value(),
         ),
     )
 
@@ -364,6 +370,26 @@ def test_focal_point_revises_a_returned_lesson_and_removes_an_attachment(focal_p
     assert (lesson.title, lesson.stage) == ("Titre révisé", "submitted")
     assert lesson.event == bamako_event  # the event is not changed by editing
     assert Attachment.objects.count() == 0
+
+
+def test_a_lesson_saved_by_a_colleague_since_the_form_opened_is_not_overwritten(
+    focal_point, bamako_event
+):
+    lesson = factories.LessonFactory(event=bamako_event, stage="draft", title="Early warning")
+    opened = focal_point.get(f"/lessons/{lesson.pk}/edit/").context["form"]
+    lesson.title = "Early warning reached the border posts late"
+    lesson.save()  # a colleague's save
+
+    response = focal_point.post(
+        f"/lessons/{lesson.pk}/edit/",
+        lesson_data(bamako_event, title="Early warning (mine)", version=opened["version"].value()),
+    )
+
+    lesson.refresh_from_db()
+    assert response.status_code == 200
+    assert "someone else saved this lesson after you opened this form" in text_of(response)
+    assert "Early warning (mine)" in response.content.decode()
+    assert lesson.title == "Early warning reached the border posts late"
 
 
 @pytest.mark.parametrize("stage", ["submitted", "validated", "rejected"])
