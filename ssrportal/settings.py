@@ -194,13 +194,26 @@ STORAGES = {
 REDIS_URL = env.str("REDIS_URL", default="")
 
 # Cache: Redis when there is one (shared by every web process), process memory otherwise.
+# A Redis outage slows pages down, never fails them (django-redis ignores its errors, logged):
+# sessions are read from the database (cached_db), roles and choice lists computed again.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.5)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "ssrportal.cache"
 
 # Celery: with no REDIS_URL every task runs in-process, so the embedded default needs no broker.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
