@@ -44,7 +44,9 @@ WORD = re.compile(r"\w")
 def search_events(queryset: QuerySet, text: str, *, limit: int = LIMIT) -> QuerySet:
     """The events of ``queryset`` in which every word of ``text`` is found (see the module's
     docstring), the newest ``limit`` of them; ``queryset``'s order is left to the caller. A text
-    with no word in it finds nothing. No query is run here: the result is a lazy queryset."""
+    with no word in it finds nothing. One query, run here: the candidates' ids, which the
+    list's counts and its page then read by id rather than searching twice (17 ms each for
+    "security" at ten years of data)."""
     words = _words(text)
     if not words:
         return queryset.none()
@@ -52,7 +54,9 @@ def search_events(queryset: QuerySet, text: str, *, limit: int = LIMIT) -> Query
     condition = Q()
     for word in words:
         condition &= _found_in(word, " ".join(words)) if postgresql else _found_plainly(word)
-    candidates = queryset.filter(condition).order_by("-pk").values("pk")[:limit]
+    candidates = list(
+        queryset.filter(condition).order_by("-pk").values_list("pk", flat=True)[:limit]
+    )
     return queryset.filter(pk__in=candidates)
 
 

@@ -75,9 +75,10 @@ class FilteredEvents:
 class EventListView(ReaderRequired, FilteredEvents, ListView):
     """The event list: tabs, filters, search, sorting, 25 a page, export links.
 
-    Queries (5 whatever the rows): the user; the filters' choices (one union); the number of
-    events in each tab (one aggregate, which also feeds the paginator); the page of events with
-    their country and title in the reader's language; their organisers.
+    Queries (5 whatever the rows, 6 with a search): the user; the filters' choices (one
+    union); with ?q=, the search's candidates (workshops/search.py); the number of events in
+    each tab (one aggregate, which also feeds the paginator); the page of events with their
+    country and title in the reader's language; their organisers.
     """
 
     template_name = "workshops/event_list.html"
