@@ -2,12 +2,12 @@
 
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from django import forms
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal import filenames
 from workshops.models import Document
 
 MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
@@ -109,7 +109,8 @@ class DocumentForm(forms.ModelForm):
 
 def checked_document(upload):
     """``upload`` if it is a PDF, DOCX, XLSX, PPTX or ODT file of at most 20 MB whose name ends
-    in its type's extension; else a ValidationError that says what is wrong and what to do."""
+    in its type's extension, its name shortened to one any storage keeps; else a
+    ValidationError that says what is wrong and what to do."""
     if upload.size > MAX_DOCUMENT_SIZE:
         raise forms.ValidationError(
             _("The file is larger than 20 MB (%(size)s MB).")
@@ -118,7 +119,15 @@ def checked_document(upload):
     kind = document_type(upload)
     if kind is None:
         raise forms.ValidationError(NOT_A_DOCUMENT)
-    extension = Path(upload.name).suffix.lower()
+    extension = filenames.extension(upload.name).lower()
+    if not extension:
+        raise forms.ValidationError(
+            _(
+                "This file is a %(type)s document, but its name has no extension. "
+                "Rename it to end in “%(right)s” and upload it again."
+            )
+            % {"type": kind.name, "right": kind.extension}
+        )
     if extension != kind.extension:
         raise forms.ValidationError(
             _(
@@ -127,4 +136,5 @@ def checked_document(upload):
             )
             % {"type": kind.name, "extension": extension, "right": kind.extension}
         )
+    upload.name = filenames.shortened(upload.name)
     return upload
