@@ -370,7 +370,7 @@ class FormWithRows:
     def __init__(self, data=None, *, instance, initial=None, **form_kwargs):
         self.instance = instance
         # The version the record has now (it was just read), and the one the form was opened
-        # at (workshops/forms/versions.py).
+        # at (workshops/versions.py).
         self.loaded_version = versions.version_of(instance)
         self.sent_version = data.get(versions.FIELD, "") if data is not None else None
         self.stale_changes: list[str] | None = None
