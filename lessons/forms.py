@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.forms import OrganisationChoiceField
 from partners.models import Organisation
+from ssrportal.dates import DATE_WINDOW_MESSAGE, in_window
 from workshops import choices, versions
 from workshops.filters import DateInput
 from workshops.forms.documents import DOCUMENT_TYPES, checked_document
@@ -188,6 +189,12 @@ class MoveForm(forms.Form):
         self.stage = stage
         for name in [n for n in self.fields if n != "to_stage" and n not in fields]:
             del self.fields[name]
+
+    def clean_due_date(self):
+        day = self.cleaned_data["due_date"]
+        if day is not None and not in_window(day):
+            raise forms.ValidationError(DATE_WINDOW_MESSAGE)
+        return day
 
     def clean(self):
         cleaned = super().clean()

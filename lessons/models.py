@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partners.models import Country, Organisation
+from ssrportal.dates import DATE_WINDOW_MESSAGE, check_dates_in_window, dates_in_window_q
 from ssrportal.languages import Language
 from workshops.models import Event, ThematicArea
 from workshops.models.vocabulary import Vocabulary
@@ -128,6 +129,11 @@ class Lesson(models.Model):
                     "A lesson with a remedial action needs an action body and a due date."
                 ),
             ),
+            models.CheckConstraint(
+                condition=dates_in_window_q("due_date"),
+                name="lessons_lesson_due_date_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
         ]
 
     def __str__(self):
@@ -135,6 +141,10 @@ class Lesson(models.Model):
 
     def get_absolute_url(self):
         return reverse("lessons:detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self, "due_date")
 
 
 class ActionStatus(models.TextChoices):
@@ -175,9 +185,20 @@ class FollowUpAction(models.Model):
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
         ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=dates_in_window_q("due_date", "done_on"),
+                name="lessons_followupaction_dates_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
+        ]
 
     def __str__(self):
         return self.description[:80]
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self, "due_date", "done_on")
 
 
 class StageChange(models.Model):

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal.dates import DATE_WINDOW_MESSAGE, check_dates_in_window, dates_in_window_q
 from ssrportal.languages import pick_translation
 
 
@@ -124,10 +125,19 @@ class AUSuspension(models.Model):
                 condition=Q(lifted_on__isnull=True) | Q(lifted_on__gte=F("suspended_on")),
                 name="partners_aususpension_lifted_after_suspended",
             ),
+            models.CheckConstraint(
+                condition=dates_in_window_q("suspended_on", "lifted_on"),
+                name="partners_aususpension_dates_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
         ]
 
     def __str__(self):
         return f"{self.country} ({self.period_display})"
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self, "suspended_on", "lifted_on")
 
     @property
     def period_display(self) -> str:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ssrportal.dates import DATE_WINDOW_MESSAGE, check_dates_in_window, dates_in_window_q
 from ssrportal.languages import Language, pick
 from ssrportal.text import plain
 
@@ -169,6 +170,11 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=~Q(successor=F("pk")), name="partners_organisation_not_own_successor"
             ),
+            models.CheckConstraint(
+                condition=dates_in_window_q("ended_on"),
+                name="partners_organisation_ended_on_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
         ]
 
     def __str__(self):
@@ -184,6 +190,10 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:organisation_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self, "ended_on")
 
     @property
     def display_name(self) -> str:
@@ -296,6 +306,11 @@ class Membership(models.Model):
                 name="partners_membership_left_after_joined",
                 violation_error_message=_("The leaving date must come after the joining date."),
             ),
+            models.CheckConstraint(
+                condition=dates_in_window_q("joined_on", "left_on"),
+                name="partners_membership_dates_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
         ]
 
     def __str__(self):
@@ -343,6 +358,7 @@ class Membership(models.Model):
 
     def clean(self):
         super().clean()
+        check_dates_in_window(self, "joined_on", "left_on")
         if self.organisation_id and self.country_id and self.overlapping().exists():
             raise ValidationError(
                 _(
@@ -420,6 +436,11 @@ class OrganisationName(models.Model):
                 name="partners_organisationname_until_after_from",
                 violation_error_message=_("The last date must come after the first date."),
             ),
+            models.CheckConstraint(
+                condition=dates_in_window_q("used_from", "used_until"),
+                name="partners_organisationname_dates_in_window",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
         ]
 
     def __str__(self):
@@ -435,6 +456,7 @@ class OrganisationName(models.Model):
 
     def clean(self):
         super().clean()
+        check_dates_in_window(self, "used_from", "used_until")
         if not plain(self.name):
             raise ValidationError({"name": _("Type the name.")})
 

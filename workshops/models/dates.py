@@ -1,16 +1,5 @@
-"""The dates a record of SSR coordination can have.
+"""The dates a record of SSR coordination can have: ssrportal.dates, where every app finds them."""
 
-Anything outside is a typing slip (year 9999 or 0001) that would break the calendar files and
-notices made from the record: forms refuse it and database constraints keep it out.
-"""
+from ssrportal.dates import DATE_WINDOW_MESSAGE, FIRST_DAY, LAST_DAY, in_window
 
-import datetime as dt
-
-from django.utils.translation import gettext_lazy as _
-
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-DATE_WINDOW_MESSAGE = _("Give a date between 1900 and 2100.")
-
-
-def in_window(day: dt.date) -> bool:
-    return FIRST_DAY <= day <= LAST_DAY
+__all__ = ["DATE_WINDOW_MESSAGE", "FIRST_DAY", "LAST_DAY", "in_window"]
