@@ -162,11 +162,13 @@ def country_search(request):
 
 
 def safe_next(request) -> str:
+    """?next= when it is a page of the portal: a path. redirect() reads anything else as the
+    name of a URL pattern ("00:11": a namespace "00", a 500)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return target if allowed else ""
+    return target if allowed and target.startswith("/") else ""
 
 
 class OrganisationAddView(EditorRequired, View):

@@ -27,6 +27,8 @@ from django.forms.models import ModelChoiceIterator
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal.ids import row_id
+
 MEDIA = forms.Media(
     css={"all": ["vendor/tom-select/tom-select.bootstrap5.min.css", "css/search-select.css"]},
     js=["vendor/tom-select/tom-select.complete.min.js", "js/search-select.js"],
@@ -135,7 +137,7 @@ class SearchSelectMultiple(SearchSelectMixin, forms.SelectMultiple):
 def labels_of(field: forms.ModelChoiceField, values: Iterable[str]) -> dict[str, str]:
     """{value: label} for ``values`` of a model choice field: one query on its queryset."""
     # A value past 64 bits cannot be a row (and SQLite cannot even compare it): none is read.
-    keys = {value for value in values if str(value).isdigit() and int(value) < 2**63}
+    keys = {str(value) for value in values if row_id(value) is not None}
     if not keys:
         return {}
     key = field.to_field_name or "pk"

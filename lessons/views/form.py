@@ -18,6 +18,7 @@ from lessons.permissions import (
     visible_lessons,
 )
 from ssrportal.access import requires
+from ssrportal.ids import row_id
 from workshops.forms.ordered import with_related_ids
 
 
@@ -53,7 +54,7 @@ class LessonFormView(requires(can_submit_lessons), TemplateResponseMixin, View):
         initial = {}
         if lesson._state.adding:
             event = self.request.GET.get("event", "")
-            initial = {"event": event} if event.isdigit() else {}
+            initial = {"event": event} if row_id(event) is not None else {}
             initial["language"] = self.request.LANGUAGE_CODE[:2]
             initial["organisation"] = user.organisation_id
         return LessonForm(

@@ -10,14 +10,11 @@ from lessons.consider import Plan, lessons_to_consider
 from lessons.models import ActionStatus, FollowUpAction, Lesson
 from lessons.permissions import can_review_lessons, visible_lessons
 from ssrportal.access import requires
+from ssrportal.ids import row_id, row_ids
 from workshops.permissions import can_read_workshops
 from workshops.views.events import KnownCountPaginator
 
 SOON = dt.timedelta(days=30)  # "due within a month" on the page
-
-
-def _ids(values) -> set[int]:
-    return {int(value) for value in values if str(value).isdigit()}
 
 
 class ConsiderView(requires(can_read_workshops), TemplateView):
@@ -39,15 +36,15 @@ class ConsiderView(requires(can_read_workshops), TemplateView):
     def plan(self) -> Plan:
         params = self.request.GET
         event = params.get("event", "")
-        event_id = int(event) if event.isdigit() else None
+        event_id = row_id(event)
         # The event form always sends its country select: then the form's choices are the plan
         # (a country just unticked no longer counts), else the saved event's.
         from_form = "country" in params
         plan = Plan(event_id=event_id) if from_form or event_id is None else Plan.of_event(event_id)
-        plan.countries |= _ids(params.getlist("target_countries") + params.getlist("country"))
-        plan.thematic_areas |= _ids(params.getlist("thematic_areas"))
+        plan.countries |= row_ids(params.getlist("target_countries") + params.getlist("country"))
+        plan.thematic_areas |= row_ids(params.getlist("thematic_areas"))
         deleted = {key[: -len("-DELETE")] for key in params if key.endswith("-DELETE")}
-        plan.organisers |= _ids(
+        plan.organisers |= row_ids(
             value
             for key in params
             if key.startswith("organisers-")

@@ -7,6 +7,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal.ids import row_id
 from ssrportal.widgets import SearchSelect
 from workshops.models import NoticeTemplate, Participant
 from workshops.models.notice import PARTICIPANT_KINDS
@@ -82,16 +83,13 @@ class PreviewParticipantForm(forms.Form):
         return self.participants[self.cleaned_data["participant"]]
 
 
-MAX_ID = 2**63 - 1
-
-
 class ParticipantSearchSelect(SearchSelect):
     """SearchSelect that reads no label for a value past any id: ssrportal.widgets.labels_of
     filters with pk__in, which SQLite cannot bind past 64 bits (OverflowError, a 500), when a
     refused ?participant=99999999999999999999 is shown again."""
 
     def labels_for(self, values: list[str]) -> dict[str, str]:
-        return super().labels_for([v for v in values if v.isdigit() and int(v) <= MAX_ID])
+        return super().labels_for([v for v in values if row_id(v) is not None])
 
 
 class PreviewParticipantField(forms.ModelChoiceField):

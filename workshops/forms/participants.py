@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from partners.forms import OrganisationChoiceField
 from partners.models import Person
+from ssrportal.ids import row_id
 from ssrportal.languages import Language
 from workshops.imports import MAX_FILE_SIZE, ImportFileError, read_participant_file
 from workshops.models import Answer, Attendance, Participant, ParticipantGroup
@@ -85,7 +86,7 @@ class ParticipantAddForm(forms.Form):
         if self.is_bound:
             person.queryset = Person.objects.select_related("organisation")
             chosen = self.data.get(self.add_prefix("person"), "")
-            matches = person.queryset.filter(pk=chosen) if chosen.isdigit() else []
+            matches = person.queryset.filter(pk=chosen) if row_id(chosen) is not None else []
         person.choices = [(match.pk, person.label_from_instance(match)) for match in matches]
         self.fields["group"].queryset = ParticipantGroup.objects.filter(event=event)
 

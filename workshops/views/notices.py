@@ -28,6 +28,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from ssrportal.access import predicate_required
+from ssrportal.ids import row_ids
 from ssrportal.widgets import search_results
 from workshops.filters import NoticeFilter, ParticipantSearchFilter, participant_words_q
 from workshops.forms.notices import NO_EMAIL, NoticePreviewForm
@@ -300,7 +301,7 @@ def invite(request, pk):
         chosen = waiting_participants(event)
         nothing = _("Everyone is already invited or has declined.")
     else:
-        ticked = [pk for pk in request.POST.getlist("participants") if pk.isdigit()]
+        ticked = row_ids(request.POST.getlist("participants"))
         chosen = participants_for_notices(event).filter(pk__in=ticked)
         nothing = _("Select the participants to invite.")
     chosen = list(by_name(chosen))

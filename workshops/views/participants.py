@@ -27,6 +27,7 @@ from partners.models import Person
 from partners.models.organisation import name_fields
 from ssrportal.access import predicate_required
 from ssrportal.exports import FORMATS, export_response
+from ssrportal.ids import row_id
 from ssrportal.languages import current_language
 from ssrportal.textsearch import UNACCENT_FUNCTION
 from workshops import services
@@ -317,7 +318,7 @@ def person_autocomplete(request):
     """
     query = request.GET.get("q", "").strip()
     event_id = request.GET.get("event", "")
-    event = Event.objects.filter(pk=event_id).first() if event_id.isdigit() else None
+    event = Event.objects.filter(pk=event_id).first() if row_id(event_id) is not None else None
     matches = find_people(query, event=event)
     form = ParticipantAddForm(event=event, matches=matches)
     return render(

@@ -12,6 +12,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from ssrportal.access import predicate_required
+from ssrportal.ids import row_id
 from ssrportal.widgets import search_results
 from workshops.forms.event import time_zone_choices
 from workshops.models import Event, EventTranslation, Mandate
@@ -52,7 +53,7 @@ def event_search(request):
     Queries: the user; the events.
     """
     exclude = request.GET.get("exclude", "")
-    events = find_events(search_words(request), exclude=int(exclude) if exclude.isdigit() else None)
+    events = find_events(search_words(request), exclude=row_id(exclude))
     return JsonResponse(
         search_results(
             events,
