@@ -65,8 +65,9 @@ class IdleSessionMiddleware:
 
 
 # Date parts the admin filters by (?created_at__year=2026): past these, no record has them.
+# 9998, not 9999: the admin's date drill-down computes the year after the one asked.
 ADMIN_DATE_PART = re.compile(r"__(year|month|day|week|week_day|iso_year|quarter|hour)$")
-LARGEST_DATE_PART = 9999
+LARGEST_DATE_PART = 9998
 
 
 class CleanQueryMiddleware:

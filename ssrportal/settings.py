@@ -283,6 +283,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Django's, with <select>s written in Python rather than a template per <option>.
 FORM_RENDERER = "ssrportal.forms_renderer.PortalFormRenderer"
+# Uploads keep a name the disk can hold, whatever the browser sends (ssrportal/filenames.py).
+FILE_UPLOAD_HANDLERS = [
+    "ssrportal.filenames.ShortNamesInMemory",
+    "ssrportal.filenames.ShortNamesOnDisk",
+]
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -12,7 +12,7 @@ from tests.notices.conftest import upcoming_event
 from workshops.models import Event, Mandate, Notice, NoticeState
 from workshops.notices import recording, sending
 
-from .test_event_form import form_data
+from .test_event_form import form_data, set_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,17 @@ def test_a_notice_that_cannot_be_composed_fails_alone_and_the_batch_is_sent():
     assert failed.state == NoticeState.FAILED
     assert failed.last_error.startswith("Could not be composed: ")
     assert rows.get(event=fine).state == NoticeState.SENT
+
+
+def test_a_source_published_in_year_9999_is_refused_next_to_its_date(client, secretariat_user):
+    client.force_login(secretariat_user)
+    event = factories.EventFactory()
+    url = f"/workshops/{event.pk}/edit/"
+    data = form_data(client.get(url))
+    set_rows(data, "sources", [{"headline": "Communiqué final", "published_on": "9999-12-31"}])
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Give a date between 1900 and 2100." in response.content.decode()
+    assert not event.sources.exists()

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ssrportal.dates import DATE_WINDOW_MESSAGE, check_dates_in_window, dates_in_window_q
 from ssrportal.languages import Language
 
 from .event import Event
@@ -58,7 +59,15 @@ class Source(models.Model):
                 name="workshops_source_says_something",
                 violation_error_message=_("Give the source's address, reference or headline."),
             ),
+            models.CheckConstraint(
+                condition=dates_in_window_q("published_on"),
+                name="workshops_source_published_1900_2100",
+                violation_error_message=DATE_WINDOW_MESSAGE,
+            ),
         ]
 
     def __str__(self):
         return self.headline or self.reference or self.url
+
+    def clean(self):
+        check_dates_in_window(self, "published_on")
