@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,8 @@ from tests.lessons.test_views import lesson_data
 from tests.notices.conftest import upcoming_event
 from tests.workshops.test_event_form import form_data, seed_000_data
 from workshops.filters import EventFilter
-from workshops.models import EventOrganiser
+from workshops.models import EventOrganiser, Notice, NoticeState
+from workshops.notices import recording, sending
 
 pytestmark = pytest.mark.django_db
 
@@ -165,6 +167,65 @@ def test_the_lesson_form_never_answers_500(focal_point, ecowas_event, data):
     changed = data.draw(overrides(field_names(page) | set(base)))
 
     answers_below_500(focal_point.post("/lessons/new/", base | changed))
+
+
+# What a wording's author may type: placeholders, tags and filters, known or not.
+WORDING_BITS = st.sampled_from(
+    [
+        "{{ name }}",
+        "{{ event_title }}",
+        "{{ name|upper }}",
+        "{{ name|ljust:'100000000' }}",
+        "{% if venue %}{{ venue }}{% endif %}",
+        "{% for x in y %}",
+        "{% load static %}",
+        "{{",
+        "}}",
+        "{% if %}",
+        "{{ unknown_placeholder }}",
+        "{{ name|default:'vous' }}",
+    ]
+)
+WORDING_TEXT = st.lists(st.one_of(WORDING_BITS, VALUES), max_size=6).map("".join)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_wording_editor_never_answers_500(secretariat, data):
+    kind = data.draw(st.sampled_from(["invitation", "reminder", "update", "cancellation"]))
+    language = data.draw(st.sampled_from(["en", "fr"]))
+    url = f"/workshops/notices/wordings/{kind}/{language}/"
+
+    posted = {"subject": data.draw(WORDING_TEXT), "body": data.draw(WORDING_TEXT)}
+
+    answers_below_500(secretariat.post(url, posted))
+
+
+@pytest.fixture
+def invited_event():
+    """An upcoming event whose two participants were invited: a change of its dates, venue or
+    link records notices to them."""
+    event = upcoming_event()
+    people = [factories.ParticipantFactory(event=event) for _ in range(2)]
+    recording.record_invitations(event=event, participants=people, by=None)
+    return event
+
+
+@FUZZ
+@given(data=st.data())
+def test_editing_an_invited_event_never_answers_500_nor_leaves_a_notice_sending(
+    secretariat, invited_event, data
+):
+    url = f"/workshops/{invited_event.pk}/edit/"
+    page = secretariat.get(url)  # read again: the last example may have saved
+    base = form_data(page)
+
+    changed = data.draw(overrides(field_names(page) | set(base)))
+    answers_below_500(secretariat.post(url, base | changed))
+    sending.sweep(now=timezone.now() + dt.timedelta(days=400))
+
+    stuck = Notice.objects.filter(state=NoticeState.SENDING)
+    assert not stuck.exists(), list(stuck.values_list("kind", "last_error"))
 
 
 @FUZZ
