@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
@@ -21,6 +22,14 @@ from workshops.notices import recording
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def reference_data():
+    """Transactional tests run last and empty the tables between them: the reference data and
+    the roles' groups are loaded again."""
+    call_command("load_reference_data", verbosity=0)
+    return Group.objects.get_or_create(name="Secretariat")[0]
 
 
 @pytest.fixture
@@ -46,11 +55,11 @@ def redis_to_stop(settings):
     server.stop()
 
 
-def test_with_redis_stopped_an_officer_keeps_reading_and_saving(redis_to_stop):
+def test_with_redis_stopped_an_officer_keeps_reading_and_saving(redis_to_stop, reference_data):
     officer = factories.UserFactory(username="officer-fatou")
     officer.set_password(PASSWORD)
     officer.save()
-    officer.groups.add(Group.objects.get(name="Secretariat"))
+    officer.groups.add(reference_data)
     event = upcoming_event()
     people = [factories.ParticipantFactory(event=event) for _ in range(2)]
     with transaction.atomic():
