@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import View
 from django.views.generic.base import TemplateResponseMixin
@@ -14,10 +15,11 @@ from workshops.forms import EventForms
 from workshops.forms.ordered import with_related_ids
 from workshops.models import Event
 from workshops.permissions import EditorRequired, can_edit_workshops
-from workshops.versions import StaleRecord
+
+from .record_form import SavesRecordWithRows
 
 
-class EventFormView(EditorRequired, TemplateResponseMixin, View):
+class EventFormView(EditorRequired, SavesRecordWithRows, TemplateResponseMixin, View):
     """/workshops/new/ and /workshops/<id>/edit/: the event, its rows, saved all at once.
 
     The page leaves out the empty row of each list (eight of them weighed some 40 KB):
@@ -26,6 +28,7 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
     """
 
     template_name = "workshops/event_form.html"
+    created_message = gettext_lazy("Event created.")
 
     def get_event(self) -> Event:
         if "pk" not in self.kwargs:
@@ -58,25 +61,14 @@ class EventFormView(EditorRequired, TemplateResponseMixin, View):
 
     def post(self, request, *args, **kwargs):
         event = self.get_event()
-        forms = EventForms(request.POST, instance=event, refresh_url=request.path)
-        if not forms.is_valid():
-            return self.show(forms, status=409 if forms.is_stale else 200)
-        adding = event._state.adding
-        try:
+
+        def save(forms, version):
             services.save_event(
-                event=event,
-                **forms.service_arguments(),
-                version=forms.sent_version if not adding else None,
-                by=request.user,
+                event=event, **forms.service_arguments(), version=version, by=request.user
             )
-        except StaleRecord:  # saved by someone else between the check and the lock
-            forms.refuse_as_stale()
-            return self.show(forms, status=409)
-        if adding:
-            messages.success(request, _("Event created."))
-        else:
-            messages.success(request, _("Changes saved."))
-        return redirect("workshops:detail", pk=event.pk)
+
+        forms = EventForms(request.POST, instance=event, refresh_url=request.path)
+        return self.saved_or_shown(forms, save, detail="workshops:detail")
 
     def show(self, forms: EventForms, status: int = 200):
         return self.render_to_response(
