@@ -53,6 +53,13 @@ def test_missing_allowed_hosts_stops_start_up_with_a_sentence():
     assert "ALLOWED_HOSTS is not set." in result.stderr
 
 
+def test_manage_py_in_a_bare_shell_checks_the_migrations():
+    result = manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 @pytest.mark.django_db
 def test_models_and_migrations_agree():
     from django.core.management import call_command
