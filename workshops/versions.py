@@ -58,19 +58,21 @@ def changes_since(record, version: str) -> list[str]:
     saves = list(saves[: SHOWN_CHANGES + 1])
     lines = []
     for save in saves[:SHOWN_CHANGES]:
+        who_and_when = {
+            "who": save.history_user.get_username() if save.history_user else _("someone"),
+            "when": date_format(localtime(save.history_date), "j F Y H:i"),
+        }
         previous = save.prev_record
-        names = []
-        if previous is not None:
-            model = type(record)
-            for change in save.diff_against(previous).changes:
-                names.append(str(model._meta.get_field(change.field).verbose_name))
+        if previous is None:  # a record loaded without history: what changed is not known
+            lines.append(_("%(who)s, %(when)s") % who_and_when)
+            continue
+        model = type(record)
+        names = [
+            str(model._meta.get_field(change.field).verbose_name)
+            for change in save.diff_against(previous).changes
+        ]
         fields = ", ".join(names) if names else _("its lists (objectives, rows, names)")
         lines.append(
-            _("%(who)s, %(when)s: %(fields)s")
-            % {
-                "who": save.history_user.get_username() if save.history_user else _("someone"),
-                "when": date_format(localtime(save.history_date), "j F Y H:i"),
-                "fields": capfirst(fields),
-            }
+            _("%(who)s, %(when)s: %(fields)s") % {**who_and_when, "fields": capfirst(fields)}
         )
     return lines
