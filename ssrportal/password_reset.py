@@ -12,6 +12,8 @@ from celery import shared_task
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
 
+from ssrportal.celery import publish
+
 logger = logging.getLogger(__name__)
 
 
@@ -33,15 +35,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
         email = self.cleaned_data["email"]
         domain = domain_override or (request.get_host() if request else "")
         arguments = {"email": email, "domain": domain, "use_https": use_https}
-        try:
-            if send_password_reset.app.conf.task_always_eager:
-                send_password_reset.apply(kwargs=arguments)
-                return
-            with send_password_reset.app.connection_for_write(
-                connect_timeout=1, transport_options={"max_retries": 0}
-            ) as broker:
-                send_password_reset.apply_async(kwargs=arguments, connection=broker, retry=False)
-        except Exception:
+        if not publish(send_password_reset, [{"kwargs": arguments}]):
             logger.warning("Password reset not handed to a worker: sent from the request")
             send_password_reset.apply(kwargs=arguments)
 

@@ -37,6 +37,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from ssrportal.celery import publish
 from workshops.models import Answer, EventStatus, Notice, NoticeKind, NoticeState
 
 from .compose import NoticeNotComposable, compose, load_notices, prepare
@@ -70,21 +71,9 @@ def enqueue(pks: Iterable[int]) -> bool:
     if not pks:
         return True
     size = settings.NOTICE_BATCH_SIZE
-    try:
-        if send_notices.app.conf.task_always_eager:
-            for start in range(0, len(pks), size):
-                send_notices.apply(args=[pks[start : start + size]])
-            return True
-        # A connection of its own, made from the broker URL now configured, given up at once
-        # when the broker does not answer: publishing must never hold the request.
-        with send_notices.app.connection_for_write(
-            connect_timeout=1, transport_options={"max_retries": 0}
-        ) as broker:
-            for start in range(0, len(pks), size):
-                send_notices.apply_async(
-                    args=[pks[start : start + size]], connection=broker, retry=False
-                )
-    except Exception:
+    # Publishing must never hold the request: a broker that does not answer is given up at once.
+    calls = [{"args": [pks[start : start + size]]} for start in range(0, len(pks), size)]
+    if not publish(send_notices, calls):
         logger.warning("Notices %s… not handed to a worker; the sweep will send them", pks[:5])
         return False
     return True
