@@ -15,7 +15,7 @@ from workshops.models import NoticeKind, NoticeTemplate, Participant
 from workshops.models.notice import PARTICIPANT_KINDS
 from workshops.notices import compose, wording
 from workshops.permissions import EditorRequired
-from workshops.views.notices import preview_notice
+from workshops.views.notices import NOTICE_FIELDS, preview_notice
 
 RECENT_PARTICIPANTS = 50
 
@@ -38,18 +38,7 @@ def recent_participants() -> list[Participant]:
     return list(
         Participant.objects.exclude(person__email="")
         .select_related("person", "event")
-        .only(
-            "event_id",
-            "answer",
-            "notice_language",
-            "person__title",
-            "person__full_name",
-            "person__email",
-            "person__time_zone",
-            "event__title",
-            "event__start",
-            "event__time_zone",
-        )
+        .only(*NOTICE_FIELDS, "event__title", "event__start", "event__time_zone")
         .order_by("-event__start", "-pk")[:RECENT_PARTICIPANTS]
     )
 
